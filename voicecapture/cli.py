@@ -1,0 +1,166 @@
+"""The `voicecapture` command. It reads the same settings as the app (DATABASE_URL and so on)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from .config import ConfigError, load_settings
+from .models import WORK_KINDS
+from .surveys.catalogue import load_catalogue, read_lock, write_lock
+from .surveys.errors import SurveyDefinitionError
+
+SAC_RISK_TYPES = ("physical", "sexual", "psychological", "financial", "discriminatory", "organisational",
+                  "neglect", "domestic_abuse", "sexual_exploitation", "modern_slavery", "self_neglect")
+SAC_RISK_LOCATIONS = ("own_home", "community", "community_service", "care_home", "hospital", "other")
+
+
+def _create_app():
+    from . import create_app
+    try:
+        return create_app()
+    except (ConfigError, SurveyDefinitionError) as error:
+        raise click.ClickException(str(error))
+
+
+main = FlaskGroup(create_app=_create_app, load_dotenv=False, add_version_option=False,
+                  help="VoiceCapture: hearing the people that safeguarding services work with.")
+
+
+@main.group(cls=click.Group)
+def db():
+    """The database."""
+
+
+@db.command("upgrade")
+def db_upgrade():
+    """Create or update the tables (DATABASE_URL; default a SQLite file in instance/)."""
+    from .migrate import upgrade
+    settings = load_settings()
+    if settings.database_url.startswith("sqlite:///"):
+        Path(settings.database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    click.echo("Database is up to date.")
+
+
+@main.group(cls=click.Group)
+def surveys():
+    """Survey definitions in surveys/."""
+
+
+@surveys.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def surveys_validate(paths):
+    """Check survey files (default: every file in surveys/). Exits 1 and lists every problem if any."""
+    surveys_dir = load_settings().surveys_dir
+    for path in paths:
+        if not path.exists():
+            raise click.ClickException(f"{path}: no such file")
+    try:
+        catalogue = load_catalogue(surveys_dir, paths=[p.resolve() for p in paths] or None, check_lock=not paths)
+    except SurveyDefinitionError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{len(error.problems)} problem(s) found; nothing from these files would be served.", err=True)
+        sys.exit(1)
+    for survey in catalogue:
+        click.echo(f"ok  {survey.id} version {survey.version} ({survey.status}, {len(survey.questions)} questions)"
+                   f"  {survey.source}")
+
+
+@surveys.command("lock")
+def surveys_lock():
+    """Record the fingerprint of each newly published version, so it can never be edited."""
+    surveys_dir = load_settings().surveys_dir
+    catalogue = load_catalogue(surveys_dir, check_lock=False)
+    lock = read_lock(surveys_dir)
+    added = [s for s in catalogue if s.status == "published" and s.ref not in lock]
+    for survey in added:
+        lock[survey.ref] = survey.fingerprint
+    write_lock(surveys_dir, lock)
+    click.echo(f"Locked {len(added)} newly published version(s): {', '.join(s.ref for s in added) or 'none'}.")
+
+
+@main.group(cls=click.Group)
+def invite():
+    """Invitation links."""
+
+
+@invite.command("create")
+@click.option("--survey", "survey_id", required=True, help="Survey id, e.g. msp-adult.")
+@click.option("--board", "board_slug", help="Board slug (see 'voicecapture boards list'); needed if there are several.")
+@click.option("--uses", type=click.IntRange(min=1), default=1, show_default=True, help="How many times the link can be used.")
+@click.option("--unlimited", is_flag=True, help="Any number of uses (a link for a poster or a care home).")
+@click.option("--expires-days", type=click.IntRange(min=1, max=366), default=28, show_default=True)
+@click.option("--agency", default="", help="Agency that did the work, e.g. 'Adult Social Care'.")
+@click.option("--area", default="", help="Area, e.g. 'North'.")
+@click.option("--work-kind", type=click.Choice(WORK_KINDS), default=None, help="Kind of work.")
+@click.option("--risk-type", type=click.Choice(SAC_RISK_TYPES), default=None, help="SAC type of risk.")
+@click.option("--risk-location", type=click.Choice(SAC_RISK_LOCATIONS), default=None, help="SAC location of risk.")
+@click.option("--language", default="", help="Language the link opens in, e.g. ur.")
+@with_appcontext
+def invite_create(survey_id, board_slug, uses, unlimited, expires_days, agency, area, work_kind, risk_type,
+                  risk_location, language):
+    """Create an invitation and print its link. The link names no one."""
+    from .data import boards, invitations
+    catalogue = current_app.extensions["surveys"]
+    if catalogue.get(survey_id) is None:
+        raise click.BadParameter(f"no published survey {survey_id!r}; choose one of: "
+                                 f"{', '.join(catalogue.published_ids())}", param_hint="--survey")
+    board = _board(board_slug)
+    if language and language not in current_app.extensions["languages"]:
+        raise click.BadParameter(f"{language!r} is not enabled; choose one of: "
+                                 f"{', '.join(current_app.extensions['languages'])}", param_hint="--language")
+    invitation = invitations.create_invitation(
+        board, survey_id, agency=agency, area=area, work_kind=work_kind or "", risk_type=risk_type or "",
+        risk_location=risk_location or "", language=language, max_uses=None if unlimited else uses,
+        expires_in_days=expires_days)
+    click.echo(f"{current_app.config['SETTINGS'].base_url}/i/{invitation.token}")
+
+
+def _board(slug):
+    from .data import boards
+    if slug:
+        board = boards.board_by_slug(slug)
+        if board is None:
+            known = ", ".join(b.slug for b in boards.list_boards()) or "none yet: run 'voicecapture demo-data'"
+            raise click.BadParameter(f"no board {slug!r}; boards: {known}", param_hint="--board")
+        return board
+    all_boards = boards.list_boards()
+    if len(all_boards) != 1:
+        raise click.BadParameter("say which board with --board SLUG; boards: "
+                                 f"{', '.join(b.slug for b in all_boards) or 'none yet'}", param_hint="--board")
+    return all_boards[0]
+
+
+@main.group("boards", cls=click.Group)
+def boards_group():
+    """Safeguarding boards."""
+
+
+@boards_group.command("list")
+@with_appcontext
+def boards_list():
+    """Print each board's slug and name."""
+    from .data import boards
+    for board in boards.list_boards():
+        click.echo(f"{board.slug}\t{board.name}")
+
+
+@main.command("demo-data", with_appcontext=False)
+@click.option("--responses", type=click.IntRange(min=0, max=1_000_000), default=400, show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True, help="Same seed, same data.")
+@click.option("--if-empty", is_flag=True, help="Only if there are no responses yet (what 'make run' uses).")
+@with_appcontext
+def demo_data(responses, seed, if_empty):
+    """Add demo boards and synthetic responses spread over boards, quarters and languages."""
+    from .data.responses import count_responses
+    from .demo import load_demo
+    if if_empty and count_responses():
+        click.echo(f"The database already has {count_responses()} responses; no demo data added.")
+        return
+    summary = load_demo(responses, seed)
+    click.echo(summary)

@@ -1,0 +1,180 @@
+"""Drafts (answers in progress) and the one-transaction submission that turns a draft into a response."""
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Optional
+
+from sqlalchemy import func, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from ..db import session, transaction, transactional
+from ..models import Answer, Board, Draft, Invitation, Response, utcnow
+from ..surveys.logic import is_blank, kept_answers, variant_of
+from ..surveys.model import Survey
+from .invitations import new_token
+
+# Crockford's base32 without I, L, O, U: easy to read aloud and to type.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+NOT_ANSWERED = "NOT_ANSWERED"
+TEXT_CODE = "TEXT"
+
+
+class LinkUsedUp(Exception):
+    """The invitation was used up by someone else between starting and sending."""
+
+
+def new_reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def draft_by_token(token: str) -> Optional[Draft]:
+    if not token or len(token) > 64:
+        return None
+    return session().exec(select(Draft).where(Draft.token == token)).first()
+
+
+def open_draft_for_invitation(invitation: Invitation) -> Optional[Draft]:
+    return session().exec(
+        select(Draft).where(Draft.invitation_id == invitation.id, Draft.status == "open", Draft.expires_at > utcnow())
+        .order_by(Draft.created_at.desc())
+    ).first()
+
+
+@transactional
+def start_draft(survey: Survey, board: Board, language: str, *, invitation: Optional[Invitation] = None,
+                mode: str = "self", draft_days: int = 7) -> Draft:
+    """A new draft; a single-use link resumes its open draft instead, so the same link carries on."""
+    if invitation is not None and invitation.max_uses == 1:
+        existing = open_draft_for_invitation(invitation)
+        if existing is not None:
+            return existing
+    now = utcnow()
+    draft = Draft(token=new_token(), survey_id=survey.id, survey_version=survey.version, language=language,
+                  mode=mode, board_id=board.id, invitation_id=invitation.id if invitation else None,
+                  answers={}, created_at=now, updated_at=now, expires_at=now + timedelta(days=draft_days))
+    session().add(draft)
+    return draft
+
+
+@transactional
+def save_answer(draft: Draft, question_key: str, answer: dict) -> Draft:
+    draft.answers = {**draft.answers, question_key: answer}  # a new dict, so the JSON column is written
+    draft.updated_at = utcnow()
+    session().add(draft)
+    return draft
+
+
+@transactional
+def set_draft_language(draft: Draft, language: str) -> Draft:
+    draft.language = language
+    session().add(draft)
+    return draft
+
+
+def response_for_draft(draft: Draft) -> Optional[Response]:
+    return session().exec(select(Response).where(Response.draft_id == draft.id)).first()
+
+
+def answer_rows(survey: Survey, answers: dict) -> list[Answer]:
+    rows = []
+    for key, answer in kept_answers(survey, answers).items():
+        question = survey.question(key)
+        if is_blank(answer):
+            rows.append(Answer(question_key=key, code=NOT_ANSWERED))
+        elif question.is_text:
+            rows.append(Answer(question_key=key, code=TEXT_CODE, text=answer["t"]))
+        else:
+            rows += [Answer(question_key=key, option_key=o, code=question.option(o).code) for o in answer["o"]]
+    return rows
+
+
+def submit(draft: Draft, survey: Survey) -> Response:
+    """Store the response and all its answers in one transaction, exactly once per draft.
+
+    A second submission of the same draft (double click, refresh, back button, two tabs) finds the
+    draft already claimed and returns the response the first one stored.
+    """
+    try:
+        with transaction() as db:
+            claimed = db.execute(
+                update(Draft).where(Draft.id == draft.id, Draft.status == "open").values(status="submitted")
+            ).rowcount
+            if not claimed:
+                db.rollback()
+                return _existing_response(draft)
+            invitation = db.get(Invitation, draft.invitation_id) if draft.invitation_id else None
+            if invitation is not None and not _take_a_use(db, invitation):
+                raise LinkUsedUp()
+            response = Response(
+                reference=new_reference(), draft_id=draft.id, survey_id=survey.id, survey_version=survey.version,
+                variant=variant_of(survey, draft.answers), language=draft.language, mode=draft.mode,
+                board_id=draft.board_id, invitation_id=draft.invitation_id, started_at=draft.created_at,
+                **_context(invitation),
+            )
+            db.add(response)
+            db.flush()
+            for row in answer_rows(survey, draft.answers):
+                row.response_id = response.id
+                db.add(row)
+            db.execute(update(Draft).where(Draft.id == draft.id).values(response_id=response.id, answers={}))
+            return response
+    except IntegrityError:
+        # Another process stored this draft's response at the same moment: that one stands.
+        return _existing_response(draft)
+
+
+def _existing_response(draft: Draft) -> Response:
+    session().expire_all()
+    response = response_for_draft(draft)
+    if response is None:
+        raise RuntimeError(f"draft {draft.id} is marked submitted but has no response")
+    return response
+
+
+def _take_a_use(db, invitation: Invitation) -> bool:
+    return bool(db.execute(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, or_(Invitation.max_uses.is_(None), Invitation.uses < Invitation.max_uses))
+        .values(uses=Invitation.uses + 1)
+    ).rowcount)
+
+
+def _context(invitation: Optional[Invitation]) -> dict:
+    if invitation is None:
+        return {}
+    fields = ("agency", "area", "work_kind", "risk_type", "risk_location")
+    return {name: getattr(invitation, name) for name in fields}
+
+
+def count_responses() -> int:
+    return session().exec(select(func.count()).select_from(Response)).one()
+
+
+def answers_of(response: Response) -> list[Answer]:
+    return list(session().exec(select(Answer).where(Answer.response_id == response.id).order_by(Answer.id)))
+
+
+@transactional
+def store_responses(items: list[dict]) -> int:
+    """Store complete responses given directly (demo data now; keyed-in paper returns later).
+
+    Each item: survey, board_id, answers, language, mode, submitted_at, and optional context fields.
+    """
+    db = session()
+    for item in items:
+        survey = item["survey"]
+        response = Response(
+            reference=new_reference(), survey_id=survey.id, survey_version=survey.version,
+            variant=variant_of(survey, item["answers"]), language=item["language"], mode=item.get("mode", "self"),
+            board_id=item["board_id"], started_at=item["submitted_at"], submitted_at=item["submitted_at"],
+            **{k: item.get(k, "") for k in ("agency", "area", "work_kind", "risk_type", "risk_location")},
+        )
+        db.add(response)
+        db.flush()
+        for row in answer_rows(survey, item["answers"]):
+            row.response_id = response.id
+            db.add(row)
+    return len(items)

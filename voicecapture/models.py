@@ -1,0 +1,104 @@
+"""Database tables. Only the data layer (voicecapture.data) queries them."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Timezone-aware UTC: SQLModel stores it the same way on SQLite and PostgreSQL."""
+    return datetime.now(timezone.utc)
+
+
+# How the views were given; later issues add staff modes (best-interests view and so on).
+MODES = ("self", "with_help", "on_behalf", "phone", "paper")
+WORK_KINDS = ("s42_enquiry", "cp_conference", "cla_review")
+
+
+class Board(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=60)
+    name: str = Field(max_length=200)
+    kind: str = Field(default="adults", max_length=20)  # adults | children
+    help_phone: str = Field(default="", max_length=40)
+    help_text: str = Field(default="", max_length=500)
+    quick_exit_url: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class BoardSurvey(SQLModel, table=True):
+    """A survey a board offers on its open link."""
+    board_id: int = Field(foreign_key="board.id", primary_key=True)
+    survey_id: str = Field(primary_key=True, max_length=60)
+
+
+class Invitation(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token: str = Field(index=True, unique=True, max_length=64)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    survey_id: str = Field(max_length=60)
+    agency: str = Field(default="", max_length=120)
+    area: str = Field(default="", max_length=120)
+    work_kind: str = Field(default="", max_length=30)
+    risk_type: str = Field(default="", max_length=60)
+    risk_location: str = Field(default="", max_length=60)
+    language: str = Field(default="", max_length=20)
+    max_uses: Optional[int] = Field(default=1)  # None: any number of uses
+    uses: int = Field(default=0)
+    expires_at: Optional[datetime] = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Draft(SQLModel, table=True):
+    """Answers in progress, reachable by an unguessable token until submitted or expired."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token: str = Field(index=True, unique=True, max_length=64)
+    survey_id: str = Field(max_length=60)
+    survey_version: int
+    language: str = Field(max_length=20)
+    mode: str = Field(default="self", max_length=20)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    invitation_id: Optional[int] = Field(default=None, foreign_key="invitation.id", index=True)
+    answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="open", max_length=20)  # open | submitted
+    response_id: Optional[int] = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
+class Response(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("draft_id", name="uq_response_draft"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True, max_length=20)
+    draft_id: Optional[int] = None  # one response per draft, whatever the browser does; none if keyed in
+    survey_id: str = Field(index=True, max_length=60)
+    survey_version: int
+    variant: str = Field(default="", max_length=30)
+    language: str = Field(max_length=20)
+    mode: str = Field(default="self", max_length=20)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    invitation_id: Optional[int] = Field(default=None, foreign_key="invitation.id")
+    agency: str = Field(default="", max_length=120)
+    area: str = Field(default="", max_length=120)
+    work_kind: str = Field(default="", max_length=30)
+    risk_type: str = Field(default="", max_length=60)
+    risk_location: str = Field(default="", max_length=60)
+    started_at: datetime
+    submitted_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Answer(SQLModel, table=True):
+    """One coded answer; a multiple-choice question gives one row per chosen option."""
+    __table_args__ = (UniqueConstraint("response_id", "question_key", "option_key", name="uq_answer_option"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    response_id: int = Field(foreign_key="response.id", index=True)
+    question_key: str = Field(max_length=60)
+    option_key: str = Field(default="", max_length=60)
+    code: str = Field(max_length=60)
+    text: Optional[str] = None

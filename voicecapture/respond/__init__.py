@@ -1,0 +1,6 @@
+"""The respondent's journey: link -> start -> one question per page -> check answers -> confirmation."""
+from flask import Blueprint
+
+blueprint = Blueprint("respond", __name__)
+
+from . import views  # noqa: E402,F401  (routes register themselves on the blueprint)
