@@ -47,9 +47,9 @@ demo: db ## Add more synthetic demo responses
 	$(BIN)/voicecapture demo-data --responses $(DEMO_RESPONSES)
 
 messages: install ## Extract messages and update every catalogue in translations/
-	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext -k N_ --no-location --sort-output \
+	$(BIN)/pybabel -q extract -F babel.cfg -k lazy_gettext -k N_ --no-location --no-wrap --sort-output \
 	  --project VoiceCapture -o translations/messages.pot .
-	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 bench: install assets ## Run the benchmarks in bench/ (prints figures)
 	$(BIN)/python bench/page_weight.py

@@ -54,8 +54,8 @@ def _exclusive(question: Question, variant: str):
 
 def question_form(question: Question, variant: str, answer: dict | None = None, **kwargs) -> FlaskForm:
     """A form whose one field, `answer`, takes this question's answer."""
+    # Options are drawn by the GOV.UK macros and checked by _one_of, so WTForms needs no choices.
     keys = {o.key for o in question.options}
-    choices = [(o.key, option_label(o, variant)) for o in question.options]
     answer = answer or {}
 
     def presence(message: str):
@@ -70,13 +70,13 @@ def question_form(question: Question, variant: str, answer: dict | None = None, 
         ])
         data = {"answer": answer.get("t", "")}
     elif question.is_multiple:
-        field = SelectMultipleField(choices=choices, validate_choice=False, validators=[
+        field = SelectMultipleField(validate_choice=False, validators=[
             presence(gettext("Select at least one answer")),
             _one_of(keys), _exclusive(question, variant),
         ])
         data = {"answer": answer.get("o", [])}
     else:
-        field = RadioField(choices=choices, validate_choice=False, validators=[
+        field = RadioField(validate_choice=False, validators=[
             presence(gettext("Select an answer")), _one_of(keys),
         ])
         data = {"answer": (answer.get("o") or [None])[0]}

@@ -49,8 +49,8 @@ def picture(name: Optional[str], css_class: str = "vc-easy__picture") -> Markup:
     """A decorative picture inlined in the page: no extra request on a slow connection."""
     if not name:
         return Markup("")
-    svg = _picture_markup(name)
-    return Markup(svg.replace("<svg ", f'<svg class="{css_class}" ', 1)) if svg else svg
+    svg = str(_picture_markup(name))  # plain str: Markup.replace would escape the new attribute
+    return Markup(svg.replace("<svg ", f'<svg class="{css_class}" ', 1))
 
 
 def init_app(app) -> None:

@@ -1,0 +1,53 @@
+"""Fixtures: each test gets a fresh app on its own migrated SQLite database."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from voicecapture import create_app
+from voicecapture.config import load_settings
+from voicecapture.migrate import upgrade
+
+from .pages import RespondentClient
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """Migrate once with Alembic (as users do); each test copies the file."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path, migrated_template):
+    shutil.copy(migrated_template, tmp_path / "test.db")
+    return load_settings(env={"SECRET_KEY": "test-secret"}, instance_dir=tmp_path,
+                         database_url=f"sqlite:///{tmp_path / 'test.db'}")
+
+
+@pytest.fixture
+def app(settings):
+    app = create_app(settings)
+    app.config.update(TESTING=True)
+    with app.app_context():
+        from voicecapture.demo import DEMO_BOARDS
+        from voicecapture.data.boards import upsert_board
+        for spec in DEMO_BOARDS:
+            upsert_board(**spec)
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return RespondentClient(app)
+
+
+@pytest.fixture
+def db(app):
+    """A plain session for assertions about what was stored."""
+    from sqlmodel import Session
+    with Session(app.extensions["db_engine"]) as session:
+        yield session

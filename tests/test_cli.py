@@ -1,0 +1,67 @@
+"""The voicecapture command, run as a user would, against its own database."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from voicecapture.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOICECAPTURE_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("SECRET_KEY", "x")
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    assert invoke("db", "upgrade").exit_code == 0
+    return invoke
+
+
+def test_demo_data_spreads_over_boards_quarters_and_languages(run, tmp_path):
+    result = run("demo-data", "--responses", "400")
+    assert result.exit_code == 0 and "400 synthetic responses" in result.output
+    db = sqlite3.connect(tmp_path / "cli.db")
+    assert db.execute("select count(*) from response").fetchone()[0] == 400
+    assert db.execute("select count(distinct board_id) from response").fetchone()[0] == 3
+    assert db.execute("select count(distinct language) from response").fetchone()[0] == 5
+    assert db.execute("select count(distinct survey_id) from response").fetchone()[0] == 4
+    quarters = {(int(y), (int(m) - 1) // 3) for y, m in db.execute(
+        "select strftime('%Y', submitted_at), strftime('%m', submitted_at) from response")}
+    assert len(quarters) >= 5
+    assert db.execute("select count(*) from answer").fetchone()[0] > 400 * 8
+    again = run("demo-data", "--responses", "10", "--if-empty")
+    assert "already has 400 responses" in again.output
+
+
+def test_invite_create_prints_a_link(run):
+    run("demo-data", "--responses", "0")
+    result = run("invite", "create", "--survey", "msp-adult", "--board", "northvale-sab", "--uses", "3",
+                 "--work-kind", "s42_enquiry", "--risk-type", "neglect", "--risk-location", "care_home",
+                 "--language", "ur")
+    assert result.exit_code == 0
+    assert re.fullmatch(r"http://127\.0\.0\.1:8000/i/[A-Za-z0-9_-]{43}\n", result.output)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--survey", "nope", "--board", "northvale-sab"], "no published survey 'nope'; choose one of: child-review"),
+    (["--survey", "msp-adult", "--board", "nowhere"], "no board 'nowhere'; boards: eastmere-sab"),
+    (["--survey", "msp-adult"], "say which board with --board SLUG"),
+    (["--survey", "msp-adult", "--board", "northvale-sab", "--uses", "0"], "0 is not in the range x>=1"),
+    (["--survey", "msp-adult", "--board", "northvale-sab", "--language", "fr"], "'fr' is not enabled"),
+    (["--survey", "msp-adult", "--board", "northvale-sab", "--work-kind", "visit"], "'visit' is not one of"),
+])
+def test_invite_create_rejects_bad_input(run, args, message):
+    run("demo-data", "--responses", "0")
+    result = run("invite", "create", *args)
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_boards_list(run):
+    run("demo-data", "--responses", "0")
+    assert run("boards", "list").output.splitlines()[0] == "eastmere-sab\tEastmere Safeguarding Adults Board"
