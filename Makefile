@@ -38,7 +38,8 @@ assets: voicecapture/static/build/app.css ## Compile the styles from GOV.UK Fron
 
 voicecapture/static/build/app.css: node_modules/.installed $(SCSS) $(BIN)/.installed
 	npm run --silent build
-	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static
+	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/build
+	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/js
 
 db: install ## Create or update the database (DATABASE_URL, default instance/voicecapture.db)
 	$(BIN)/voicecapture db upgrade

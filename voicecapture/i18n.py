@@ -57,6 +57,20 @@ def read_catalogue(po_path: Path) -> Translations:
     return Translations(buffer)
 
 
+def review_state(po_path: Path) -> str:
+    """Whether a qualified translator has checked the catalogue, from its '# Review state:' header comment.
+
+    A comment rather than a header field, because Babel keeps only the standard fields when it updates.
+    """
+    with po_path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            if line.startswith("# Review state:"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
 class LanguageDomain(Domain):
     """Flask-Babel's message domain, keyed by our language code instead of the Babel locale."""
 

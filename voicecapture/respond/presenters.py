@@ -48,7 +48,7 @@ def _hint(question: Question, variant: str) -> dict | None:
     if question.is_text:
         parts.append(gettext("You can write up to %(count)s characters.", count=format_number(question.max_length)))
     if question.type == "scale_0_10":
-        parts.append(gettext("0 is %(low)s. 10 is %(high)s.", low=translate(question.scale_low, variant),
+        parts.append(gettext("0 means “%(low)s”. 10 means “%(high)s”.", low=translate(question.scale_low, variant),
                              high=translate(question.scale_high, variant)))
     return {"text": " ".join(parts)} if parts else None
 
