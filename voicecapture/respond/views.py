@@ -10,7 +10,8 @@ from ..models import utcnow
 from ..surveys import logic
 from ..surveys.wording import question_text
 from . import blueprint
-from .forms import StartForm, SubmitForm, answer_from, question_form
+from ..surveys.forms import answer_from, question_form
+from .forms import StartForm, SubmitForm
 from .presenters import question_params
 
 # Where a person is sent when the link itself is the problem, with the status code that fits.
