@@ -57,6 +57,9 @@ class Settings:
             # Respondent pages must leave nothing behind: the session cookie ends with the browser.
             "SESSION_PERMANENT": False,
             "WTF_CSRF_TIME_LIMIT": None,
+            # Every validation message is our own, already translated; WTForms' catalogues are never needed
+            # (and Flask-WTF would re-read one on every form).
+            "WTF_I18N_ENABLED": False,
             "MAX_CONTENT_LENGTH": 64 * 1024,
             "COMPRESS_MIN_SIZE": 500,
             "COMPRESS_ALGORITHM": ["gzip"],

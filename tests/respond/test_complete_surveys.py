@@ -76,7 +76,8 @@ def test_complete_every_survey_in_every_language(client, app, db, survey_id, lan
     assert rows == expected
     assert (response.survey_id, response.survey_version, response.language, response.mode) == (
         survey_id, 1, language, "self")
-    assert response.reference in page.text()
+    assert page.soup.select_one(".govuk-panel strong.vc-reference").text == response.reference
+    assert "&lt;" not in page.html, "no escaped markup shown to the person"
 
 
 def test_representative_wording_and_variant_are_recorded(client, app, db):

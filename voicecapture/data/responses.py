@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 from typing import Optional
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import bindparam, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -36,6 +36,19 @@ def draft_by_token(token: str) -> Optional[Draft]:
     return session().exec(select(Draft).where(Draft.token == token)).first()
 
 
+# Built once: composing a statement costs more than running it, and every respondent page runs this one.
+_DRAFT_AND_BOARD = (select(Draft, Board).join(Board, Board.id == Draft.board_id)
+                    .where(Draft.token == bindparam("token")))
+
+
+def draft_and_board(token: str) -> tuple[Optional[Draft], Optional[Board]]:
+    """Every page of a draft needs both: one query."""
+    if not token or len(token) > 64:
+        return None, None
+    row = session().exec(_DRAFT_AND_BOARD, params={"token": token}).first()
+    return row if row is not None else (None, None)
+
+
 def open_draft_for_invitation(invitation: Invitation) -> Optional[Draft]:
     return session().exec(
         select(Draft).where(Draft.invitation_id == invitation.id, Draft.status == "open", Draft.expires_at > utcnow())
@@ -60,8 +73,9 @@ def start_draft(survey: Survey, board: Board, language: str, *, invitation: Opti
 
 
 @transactional
-def save_answer(draft: Draft, question_key: str, answer: dict) -> Draft:
-    draft.answers = {**draft.answers, question_key: answer}  # a new dict, so the JSON column is written
+def save_answers(draft: Draft, answers: dict) -> Draft:
+    """Record one or more answers (question key -> answer) in one transaction."""
+    draft.answers = {**draft.answers, **answers}  # a new dict, so the JSON column is written
     draft.updated_at = utcnow()
     session().add(draft)
     return draft

@@ -12,6 +12,7 @@ from ..surveys.wording import question_text
 from . import blueprint
 from ..surveys.forms import answer_from, question_form
 from .forms import StartForm, SubmitForm
+from .components import render_component
 from .presenters import question_params
 
 # Where a person is sent when the link itself is the problem, with the status code that fits.
@@ -56,7 +57,7 @@ def _begin(board, survey, invitation=None):
                                   draft_days=_settings().draft_days)
     session.setdefault("drafts", {})[f"{board.slug}/{survey.id}"] = draft.token
     session.modified = True
-    return redirect(url_for(".resume", token=draft.token))
+    return redirect(_next_url(draft.token, survey, draft.answers))
 
 
 def _invitation_or_problem(token: str):
@@ -124,10 +125,10 @@ def open_begin(board_slug: str, survey_id: str):
 class DraftState:
     """What every page of a draft needs: the draft, its survey version, board and chosen language."""
 
-    def __init__(self, draft):
+    def __init__(self, draft, board):
         self.draft = draft
         self.survey = _catalogue().get(draft.survey_id, draft.survey_version)
-        self.board = boards.get_board(draft.board_id)
+        self.board = board
         requested = request.args.get("lang")
         language = choose_language(requested, draft.language)
         if requested and language.code == requested and requested != draft.language:
@@ -154,21 +155,26 @@ class DraftState:
 
 
 def _draft_or_problem(token: str, allow_submitted: bool = False):
-    draft = responses.draft_by_token(token)
+    draft, board = responses.draft_and_board(token)
     if draft is None:
         return None, _problem("unknown")
     if draft.status == "submitted" and not allow_submitted:
         return None, redirect(url_for(".done", token=token))
     if draft.status == "open" and draft.expires_at <= utcnow():
-        return None, _problem("draft_expired", boards.get_board(draft.board_id))
-    return DraftState(draft), None
+        return None, _problem("draft_expired", board)
+    return DraftState(draft, board), None
+
+
+def _next_url(token: str, survey, answers: dict) -> str:
+    """The first question still to answer, or the check page when there is none."""
+    question = logic.first_unanswered(survey, answers)
+    if question is not None:
+        return url_for(".question", token=token, key=question.key)
+    return url_for(".check", token=token)
 
 
 def _where_next(state: DraftState) -> str:
-    question = logic.first_unanswered(state.survey, state.answers)
-    if question is not None:
-        return url_for(".question", token=state.draft.token, key=question.key)
-    return url_for(".check", token=state.draft.token)
+    return _next_url(state.draft.token, state.survey, state.answers)
 
 
 @blueprint.get("/r/<token>")
@@ -194,7 +200,7 @@ def question(token: str, key: str):
     if request.method == "POST" and "skip_section" in request.form and _section_skippable(state, current):
         return _skip_section(state, current)
     if form.validate_on_submit():
-        responses.save_answer(state.draft, key, answer_from(form, current))
+        responses.save_answers(state.draft, {key: answer_from(form, current)})
         if from_check:
             return redirect(_where_next(state))
         following = _following(state, key)
@@ -205,7 +211,7 @@ def question(token: str, key: str):
     position, total = logic.progress(survey, answers, key)
     return render_template(
         "respond/question.html", state=state, question=current, form=form,
-        component=question_params(current, state.variant, form), heading=question_text(current, state.variant),
+        component=render_component(question_params(current, state.variant, form)), heading=question_text(current, state.variant),
         transcript=state.transcript(before_key=key), position=position, total=total, from_check=from_check,
         back_url=url_for(".check", token=token) if from_check else (
             url_for(".question", token=token, key=previous.key) if previous else None),
@@ -233,9 +239,8 @@ def _skip_section(state: DraftState, current):
     form = SubmitForm()
     if not form.validate_on_submit():
         abort(400)
-    for q in _section_questions(state, current):
-        if q.key not in state.answers:
-            responses.save_answer(state.draft, q.key, {"o": [], "t": ""})
+    blanks = {q.key: {"o": [], "t": ""} for q in _section_questions(state, current) if q.key not in state.answers}
+    responses.save_answers(state.draft, blanks)
     return redirect(_where_next(state))
 
 
