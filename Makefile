@@ -34,12 +34,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-assets: voicecapture/static/build/app.css ## Compile the styles from GOV.UK Frontend
+assets: voicecapture/static/build/app.css ## Compile the styles; pre-compress what is served (quick, so always)
+	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/build
+	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/js
 
 voicecapture/static/build/app.css: node_modules/.installed $(SCSS) $(BIN)/.installed
 	npm run --silent build
-	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/build
-	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/js
 
 db: install ## Create or update the database (DATABASE_URL, default instance/voicecapture.db)
 	$(BIN)/voicecapture db upgrade
