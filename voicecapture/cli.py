@@ -23,7 +23,7 @@ def _create_app():
     try:
         return create_app()
     except (ConfigError, SurveyDefinitionError) as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
 
 
 main = FlaskGroup(create_app=_create_app, load_dotenv=False, add_version_option=False,
@@ -105,7 +105,7 @@ def invite():
 def invite_create(survey_id, board_slug, uses, unlimited, expires_days, agency, area, work_kind, risk_type,
                   risk_location, language):
     """Create an invitation and print its link. The link names no one."""
-    from .data import boards, invitations
+    from .data import invitations
     catalogue = current_app.extensions["surveys"]
     if catalogue.get(survey_id) is None:
         raise click.BadParameter(f"no published survey {survey_id!r}; choose one of: "

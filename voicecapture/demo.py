@@ -100,7 +100,7 @@ def load_demo(count: int, seed: int = 2026) -> str:
     now = utcnow()
     quarters = _quarter_starts(now, 6)
     batch, stored = [], 0
-    for seq in range(1, count + 1):
+    for _ in range(count):
         board = rng.choice(demo_boards)
         spec = next(s for s in DEMO_BOARDS if s["slug"] == board.slug)
         survey = catalogue.get(rng.choice(spec["surveys"]))

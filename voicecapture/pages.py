@@ -1,7 +1,7 @@
 """Pages outside a survey: the home page and plain-language error pages."""
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import current_app, render_template, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
@@ -29,7 +29,9 @@ def error_page(error: HTTPException):
     return render_template("error.html", title=title, code=error.code), error.code
 
 
-def server_error(_error):
+def server_error(error):
+    # The person sees a plain page; the traceback goes to the log for whoever runs the service.
+    current_app.logger.error("Unhandled error on %s %s", request.method, request.path, exc_info=error)
     use_language(choose_language(request.args.get("lang"), accept_languages=request.accept_languages))
     return render_template("error.html", title=gettext("Sorry, there is a problem with the service"), code=500), 500
 

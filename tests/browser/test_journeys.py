@@ -2,7 +2,6 @@
 double submission and 200% text size."""
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
 from pathlib import Path
@@ -12,7 +11,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from .helpers import (
     CHECK_RE, CONTINUE_BUTTON, DONE_RE, QUESTION_RE, QUICK_EXIT, REFERENCE_RE, SEND_BUTTON, TIMEOUT_MS,
-    answer_and_continue, click_start, enabled_languages, horizontal_overflow, reference_on_page, rtl_languages,
+    click_start, enabled_languages, horizontal_overflow, reference_on_page, rtl_languages,
     send_answers, start_survey, walk_to_check,
 )
 

@@ -110,7 +110,7 @@ def test_two_simultaneous_submissions_store_one_response(client, app, db):
     assert count(db, Response) == 1
 
 
-def test_a_failed_submission_stores_nothing_and_can_be_sent_again(client, app, db, monkeypatch):
+def test_a_failed_submission_stores_nothing_and_can_be_sent_again(client, app, db, monkeypatch, caplog):
     url = client.start(FEEL, "en")
     check_url = finish_feel_safer(client, url)
     real_rows = responses.answer_rows
@@ -125,6 +125,7 @@ def test_a_failed_submission_stores_nothing_and_can_be_sent_again(client, app, d
     failed = client.post(check_url, {"csrf_token": page.csrf()})
     assert failed.status == 500 and "Sorry, there is a problem with the service" in failed.text()
     assert "Traceback" not in failed.html
+    assert "Unhandled error on POST" in caplog.text, "the error is logged for whoever runs the service"
     assert count(db, Response) == 0 and count(db, Answer) == 0
     assert db.exec(select(Draft)).one().status == "open"
 

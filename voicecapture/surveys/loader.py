@@ -40,12 +40,12 @@ def read_yaml(path: Path, label: str) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
     except UnicodeDecodeError:
-        raise SurveyDefinitionError([Problem(label, "is not UTF-8 text; save it as UTF-8")])
+        raise SurveyDefinitionError([Problem(label, "is not UTF-8 text; save it as UTF-8")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         reason = getattr(error, "problem", None) or str(error)
-        raise SurveyDefinitionError([Problem(label, f"is not valid YAML{where}: {reason}")])
+        raise SurveyDefinitionError([Problem(label, f"is not valid YAML{where}: {reason}")]) from None
     if not isinstance(data, dict):
         raise SurveyDefinitionError([Problem(label, "must be a YAML mapping with 'kind', 'id' and 'questions'")])
     return data
