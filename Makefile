@@ -38,7 +38,7 @@ assets: voicecapture/static/build/app.css ## Compile the styles; pre-compress wh
 	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/build
 	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/js
 
-voicecapture/static/build/app.css: node_modules/.installed $(SCSS) $(BIN)/.installed
+voicecapture/static/build/app.css: node_modules/.installed $(SCSS) $(BIN)/.installed package.json
 	npm run --silent build
 
 db: install ## Create or update the database (DATABASE_URL, default instance/voicecapture.db)

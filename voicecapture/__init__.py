@@ -4,7 +4,9 @@ from __future__ import annotations
 from flask import Flask
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-from . import db, i18n, security
+from flask_login import LoginManager
+
+from . import access, db, i18n, security
 from .config import Settings, load_settings
 from .surveys.catalogue import load_catalogue
 
@@ -27,10 +29,17 @@ def create_app(settings: Settings | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
 
-    from . import pages, respond, templating
+    from . import pages, respond, staff, templating
+    from .data.users import load_user
+    from .staff import account
     from .surveys import wording
     wording.init_app(app)
     templating.init_app(app)
     pages.init_app(app)
+    access.init_app(app)
+    login = LoginManager(app)
+    login.user_loader(load_user)
     app.register_blueprint(respond.blueprint)
+    app.register_blueprint(staff.blueprint)
+    account.init_app(app)
     return app

@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from .config import ConfigError, load_settings
-from .models import WORK_KINDS
+from .models import ROLES, WORK_KINDS
 from .surveys.catalogue import load_catalogue, read_lock, write_lock
 from .surveys.errors import SurveyDefinitionError
 
@@ -134,6 +134,63 @@ def _board(slug):
         raise click.BadParameter("say which board with --board SLUG; boards: "
                                  f"{', '.join(b.slug for b in all_boards) or 'none yet'}", param_hint="--board")
     return all_boards[0]
+
+
+@main.group("user", cls=click.Group)
+def user_group():
+    """Staff accounts."""
+
+
+def _read_password(from_stdin: bool, email: str) -> str:
+    from .passwords import problem_with
+    password = sys.stdin.readline().rstrip("\n") if from_stdin else click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    problem = problem_with(password, email)
+    if problem:
+        raise click.BadParameter(problem, param_hint="password")
+    return password
+
+
+@user_group.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", "roles", multiple=True, type=click.Choice(ROLES), required=True,
+              help="Repeat for several roles. Every role but administrator needs --board.")
+@click.option("--board", "board_slugs", multiple=True, help="Board slug the roles are for (repeatable).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of asking.")
+@with_appcontext
+def user_create(email, name, roles, board_slugs, password_stdin):
+    """Create a staff account, such as the first administrator."""
+    from .data import users
+    if "@" not in email or len(email) > 254:
+        raise click.BadParameter("enter an email address like name@example.org", param_hint="--email")
+    if users.user_by_email(email):
+        raise click.BadParameter(f"there is already an account for {email.lower()}", param_hint="--email")
+    boards_given = [_board(slug) for slug in board_slugs]
+    grants = []
+    for role in roles:
+        if role == "administrator":
+            grants.append((role, None))
+        elif not boards_given:
+            raise click.BadParameter(f"the {role} role is for a board: add --board SLUG", param_hint="--board")
+        else:
+            grants += [(role, board.id) for board in boards_given]
+    account = users.create_user(email, name, _read_password(password_stdin, email), grants)
+    click.echo(f"Created {account.email} ({', '.join(roles)}). Sign in at "
+               f"{current_app.config['SETTINGS'].base_url}/staff/sign-in")
+
+
+@user_group.command("reset-link")
+@click.option("--email", required=True)
+@with_appcontext
+def user_reset_link(email):
+    """Print a link, valid for 24 hours, with which the person sets a new password."""
+    from .data import users
+    account = users.user_by_email(email)
+    if account is None:
+        raise click.BadParameter(f"no account for {email.lower()}", param_hint="--email")
+    users.record_reset_link(account)
+    click.echo(f"{current_app.config['SETTINGS'].base_url}/staff/password/{users.reset_token(account)}")
 
 
 @main.group("boards", cls=click.Group)

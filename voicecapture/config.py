@@ -41,6 +41,7 @@ class Settings:
     base_url: str
     quick_exit_url: str
     draft_days: int
+    ratelimit_storage_uri: str
     extra: dict = field(default_factory=dict)
 
     @property
@@ -62,6 +63,8 @@ class Settings:
             "WTF_I18N_ENABLED": False,
             "MAX_CONTENT_LENGTH": 64 * 1024,
             "COMPRESS_MIN_SIZE": 500,
+            "RATELIMIT_STORAGE_URI": self.ratelimit_storage_uri,
+            "RATELIMIT_HEADERS_ENABLED": True,
             "COMPRESS_ALGORITHM": ["gzip"],
             "SETTINGS": self,
             **self.extra,
@@ -96,6 +99,8 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         base_url=env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
         quick_exit_url=env.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
         draft_days=int(env.get("DRAFT_DAYS", "7")),
+        # memory:// counts per process; production points this at Redis so all processes share counts.
+        ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI", "memory://"),
     )
     values.update(overrides)
     return Settings(**values)

@@ -13,8 +13,9 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-# How the views were given; later issues add staff modes (best-interests view and so on).
-MODES = ("self", "with_help", "on_behalf", "phone", "paper")
+# How the views were given: by the person, or through an advocate or worker in one of these ways.
+MODES = ("self", "with_help", "on_behalf", "phone", "paper", "best_interests")
+ROLES = ("administrator", "board_officer", "board_member", "safeguarding_lead", "practitioner", "advocate")
 WORK_KINDS = ("s42_enquiry", "cp_conference", "cla_review")
 
 
@@ -102,3 +103,39 @@ class Answer(SQLModel, table=True):
     option_key: str = Field(default="", max_length=60)
     code: str = Field(max_length=60)
     text: Optional[str] = None
+
+
+class User(SQLModel, table=True):
+    """A member of staff. Respondents never have accounts."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True, max_length=254)
+    name: str = Field(max_length=120)
+    password_hash: str = Field(max_length=200)
+    active: bool = True
+    failed_sign_ins: int = 0
+    locked_until: Optional[datetime] = None
+    created_at: datetime = Field(default_factory=utcnow)
+    last_sign_in_at: Optional[datetime] = None
+
+
+class RoleGrant(SQLModel, table=True):
+    """One role for one user on one board; board_id None means every board (administrators)."""
+    __table_args__ = (UniqueConstraint("user_id", "role", "board_id", name="uq_role_grant"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = Field(max_length=30)
+    board_id: Optional[int] = Field(default=None, foreign_key="board.id")
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: who did what to which thing, when and from where. Nothing updates or deletes these."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user_id: Optional[int] = Field(default=None, index=True)
+    actor: str = Field(default="", max_length=254)
+    action: str = Field(index=True, max_length=60)
+    target: str = Field(default="", max_length=120)
+    board_id: Optional[int] = Field(default=None, index=True)
+    detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    ip: str = Field(default="", max_length=64)

@@ -5,14 +5,17 @@ from flask import current_app, render_template, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
+from .access import public
 from .i18n import choose_language, use_language
 
 
+@public
 def home():
     use_language(choose_language(request.args.get("lang"), accept_languages=request.accept_languages))
     return render_template("home.html")
 
 
+@public
 def healthz():
     return {"status": "ok"}
 

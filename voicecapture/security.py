@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import request
 from flask_compress import Compress
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from whitenoise import WhiteNoise
 
@@ -19,11 +21,14 @@ CSP = "; ".join([
 
 csrf = CSRFProtect()
 compress = Compress()
+# Limits are declared on the routes they guard (sign-in, password links); storage from RATELIMIT_STORAGE_URI.
+limiter = Limiter(key_func=get_remote_address)
 
 
 def init_app(app) -> None:
     csrf.init_app(app)
     compress.init_app(app)
+    limiter.init_app(app)
     static_dir = app.static_folder
     # WhiteNoise serves the static files itself, with the .gz files made at build time.
     app.wsgi_app = WhiteNoise(app.wsgi_app, root=static_dir, prefix="static/", max_age=31536000 if

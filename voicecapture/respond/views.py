@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
+from ..access import public
 from ..data import boards, invitations, responses
 from ..i18n import choose_language, use_language
 from ..models import utcnow
@@ -75,6 +76,7 @@ def _invitation_or_problem(token: str):
 
 
 @blueprint.get("/i/<token>")
+@public
 def invitation_start(token: str):
     found, problem = _invitation_or_problem(token)
     if problem:
@@ -85,6 +87,7 @@ def invitation_start(token: str):
 
 
 @blueprint.post("/i/<token>")
+@public
 def invitation_begin(token: str):
     found, problem = _invitation_or_problem(token)
     if problem:
@@ -102,6 +105,7 @@ def _open_link(board_slug: str, survey_id: str):
 
 
 @blueprint.get("/s/<board_slug>/<survey_id>")
+@public
 def open_start(board_slug: str, survey_id: str):
     found, problem = _open_link(board_slug, survey_id)
     if problem:
@@ -115,6 +119,7 @@ def open_start(board_slug: str, survey_id: str):
 
 
 @blueprint.post("/s/<board_slug>/<survey_id>")
+@public
 def open_begin(board_slug: str, survey_id: str):
     found, problem = _open_link(board_slug, survey_id)
     if problem:
@@ -178,12 +183,14 @@ def _where_next(state: DraftState) -> str:
 
 
 @blueprint.get("/r/<token>")
+@public
 def resume(token: str):
     state, problem = _draft_or_problem(token)
     return problem or redirect(_where_next(state))
 
 
 @blueprint.route("/r/<token>/q/<key>", methods=["GET", "POST"])
+@public
 def question(token: str, key: str):
     state, problem = _draft_or_problem(token)
     if problem:
@@ -245,6 +252,7 @@ def _skip_section(state: DraftState, current):
 
 
 @blueprint.route("/r/<token>/check", methods=["GET", "POST"])
+@public
 def check(token: str):
     state, problem = _draft_or_problem(token)
     if problem:
@@ -264,6 +272,7 @@ def check(token: str):
 
 
 @blueprint.get("/r/<token>/done")
+@public
 def done(token: str):
     state, problem = _draft_or_problem(token, allow_submitted=True)
     if problem:
