@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     from . import pages, respond, staff, templating
     from .data.users import load_user
-    from .staff import account
+    from .staff import account, nav
     from .surveys import wording
     wording.init_app(app)
     templating.init_app(app)
@@ -42,4 +42,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(respond.blueprint)
     app.register_blueprint(staff.blueprint)
     account.init_app(app)
+    nav.init_app(app)
     return app

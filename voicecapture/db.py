@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, foreign_keys: bool = True) -> Engine:
+    """`foreign_keys=False` only for migrations: SQLite rebuilds tables to alter them."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
@@ -20,7 +21,7 @@ def make_engine(url: str) -> Engine:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 

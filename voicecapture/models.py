@@ -27,7 +27,29 @@ class Board(SQLModel, table=True):
     help_phone: str = Field(default="", max_length=40)
     help_text: str = Field(default="", max_length=500)
     quick_exit_url: str = Field(default="", max_length=500)
+    # Branding for the respondent pages: header colour (checked for contrast with white text) and a logo.
+    brand_colour: str = Field(default="", max_length=7)
+    logo_svg: str = Field(default="", max_length=20000)
+    # Languages this board offers respondents (codes from LANGUAGES); empty means all enabled languages.
+    languages: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Agency(SQLModel, table=True):
+    """An organisation whose work a board asks about (council adult social care, police, a health trust)."""
+    __table_args__ = (UniqueConstraint("board_id", "name", name="uq_agency_name"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    name: str = Field(max_length=120)
+
+
+class Area(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("board_id", "name", name="uq_area_name"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    name: str = Field(max_length=120)
 
 
 class BoardSurvey(SQLModel, table=True):
@@ -51,6 +73,10 @@ class Invitation(SQLModel, table=True):
     uses: int = Field(default=0)
     expires_at: Optional[datetime] = None
     created_at: datetime = Field(default_factory=utcnow)
+    created_by: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    # A short code a person can type instead of the link (printed on the slip); unique while it matters.
+    short_code: Optional[str] = Field(default=None, index=True, unique=True, max_length=16)
+    batch: str = Field(default="", max_length=40)  # bulk uploads: which upload made it
 
 
 class Draft(SQLModel, table=True):
@@ -91,6 +117,9 @@ class Response(SQLModel, table=True):
     risk_location: str = Field(default="", max_length=60)
     started_at: datetime
     submitted_at: datetime = Field(default_factory=utcnow, index=True)
+    # Entered by an advocate or worker on the person's behalf (mode says how); None when self-completed.
+    entered_by: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    updated_at: Optional[datetime] = None
 
 
 class Answer(SQLModel, table=True):
@@ -139,3 +168,28 @@ class AuditEvent(SQLModel, table=True):
     board_id: Optional[int] = Field(default=None, index=True)
     detail: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     ip: str = Field(default="", max_length=64)
+
+
+class MetricTarget(SQLModel, table=True):
+    """A board's target for one metric card in its reports."""
+    __table_args__ = (UniqueConstraint("board_id", "metric", name="uq_metric_target"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    metric: str = Field(max_length=60)
+    target: float
+    updated_by: Optional[int] = Field(default=None, foreign_key="user.id")
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class BoardAction(SQLModel, table=True):
+    """"You said, we did": what people told the board and what the board did about it."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    quarter: str = Field(max_length=10)  # financial quarter, e.g. 2026-27Q2
+    you_said: str = Field(max_length=1000)
+    we_did: str = Field(default="", max_length=2000)
+    status: str = Field(default="planned", max_length=20)  # planned | in_progress | done
+    created_by: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -10,12 +10,18 @@ target_metadata = SQLModel.metadata
 
 
 def run_migrations_online() -> None:
-    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    # SQLite alters a table by copying it, which foreign-key enforcement would stop half-way; integrity is
+    # checked as a whole once the migrations are done instead.
+    engine = make_engine(config.get_main_option("sqlalchemy.url"), foreign_keys=False)
     with engine.connect() as connection:
         # Batch mode lets later migrations alter tables on SQLite too.
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():
             context.run_migrations()
+        if connection.dialect.name == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
     engine.dispose()
 
 

@@ -3,4 +3,5 @@ from flask import Blueprint
 
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 
-from . import account, admin  # noqa: E402,F401  (routes register themselves on the blueprint)
+# Each module registers its routes on the blueprint and its links in the staff navigation.
+from . import account, admin, advocacy, board_admin, boards, invitations  # noqa: E402,F401

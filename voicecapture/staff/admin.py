@@ -12,8 +12,11 @@ from wtforms import SelectChoice
 
 from ..access import requires
 from ..data import audit, boards, users
-from . import blueprint
+from . import blueprint, nav
 from .forms import GrantForm, NewUserForm
+
+nav.add("Users", "staff.admin_users", ("administrator",), "Accounts, roles on boards, and password links.")
+nav.add("Audit log", "staff.admin_audit", ("administrator",), "Who read or changed what, and when. Search and export.")
 
 ALL_BOARDS = ""
 

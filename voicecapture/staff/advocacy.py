@@ -1,0 +1,1 @@
+"""Advocates and workers enter feedback on someone's behalf, and key in paper returns."""

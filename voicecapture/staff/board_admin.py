@@ -1,0 +1,1 @@
+"""Administrators manage boards: branding, help contacts, agencies, areas, surveys, languages."""

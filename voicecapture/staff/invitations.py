@@ -1,0 +1,1 @@
+"""Practitioners invite feedback: links, QR codes, printable slips and bulk uploads."""
