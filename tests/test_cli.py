@@ -65,3 +65,19 @@ def test_invite_create_rejects_bad_input(run, args, message):
 def test_boards_list(run):
     run("demo-data", "--responses", "0")
     assert run("boards", "list").output.splitlines()[0] == "eastmere-sab\tEastmere Safeguarding Adults Board"
+
+
+def test_demo_data_makes_one_staff_account_per_role(run, tmp_path):
+    result = run("demo-data", "--responses", "0")
+    password = re.search(r"share the password: (\S+)", result.output).group(1)
+    assert len(password.split("-")) == 4
+    db = sqlite3.connect(tmp_path / "cli.db")
+    roles = {role for (role,) in db.execute("select role from rolegrant")}
+    assert roles == {"administrator", "board_officer", "board_member", "safeguarding_lead", "practitioner", "advocate"}
+    assert "already exist" in run("demo-data", "--responses", "0").output
+
+
+def test_demo_data_is_refused_in_production(run, monkeypatch):
+    monkeypatch.setenv("VOICECAPTURE_ENV", "production")
+    result = CliRunner().invoke(main, ["demo-data", "--responses", "5"])
+    assert result.exit_code == 1 and "never loaded in production" in result.output

@@ -92,6 +92,37 @@ def _quarter_starts(now: datetime, count: int) -> list[datetime]:
     return list(reversed(starts))
 
 
+DEMO_STAFF = [
+    # (email, name, role, board slug or None for every board)
+    ("admin@demo.example", "Alex Administrator", "administrator", None),
+    ("officer@demo.example", "Bola Board Officer", "board_officer", "northvale-sab"),
+    ("member@demo.example", "Chris Board Member", "board_member", "northvale-sab"),
+    ("lead@demo.example", "Dana Safeguarding Lead", "safeguarding_lead", "northvale-sab"),
+    ("practitioner@demo.example", "Eli Practitioner", "practitioner", "northvale-sab"),
+    ("advocate@demo.example", "Fran Advocate", "advocate", "northvale-sab"),
+]
+
+
+def load_demo_staff() -> str:
+    """One fictional account per role, sharing a password made for this install and shown once."""
+    import secrets
+
+    from .data import users
+    if users.user_by_email(DEMO_STAFF[0][0]) is not None:
+        return "Demo staff accounts already exist (their password was shown when they were made)."
+    password = "-".join(secrets.choice(_WORDS) for _ in range(4))
+    for email, name, role, slug in DEMO_STAFF:
+        board = boards.board_by_slug(slug) if slug else None
+        users.create_user(email, name, password, [(role, board.id if board else None)])
+    emails = ", ".join(email for email, *_ in DEMO_STAFF)
+    return f"Demo staff accounts ({emails}) share the password: {password}"
+
+
+_WORDS = ("amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbour", "island", "juniper", "kestrel",
+          "lantern", "meadow", "nectar", "orchard", "pebble", "quarry", "river", "saffron", "thistle", "upland",
+          "valley", "willow", "yarrow")
+
+
 def load_demo(count: int, seed: int = 2026) -> str:
     rng = random.Random(seed)
     catalogue = current_app.extensions["surveys"]

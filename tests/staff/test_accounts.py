@@ -140,3 +140,35 @@ def test_user_create_command(app, monkeypatch, tmp_path):
     assert weak.exit_code == 2 and "Use at least 12 characters" in weak.output
     link = runner.invoke(main, ["user", "reset-link", "--email", "first@example.org"])
     assert link.exit_code == 0 and "/staff/password/" in link.output
+
+
+def test_roles_can_be_removed_and_accounts_deactivated(app, people, db):
+    from voicecapture.models import RoleGrant
+    http = app.test_client()
+    sign_in(http, people["administrator"])
+    with app.app_context():
+        advocate = users.user_by_email(people["advocate"])
+    page = http.get(f"/staff/admin/users/{advocate.id}").get_data(as_text=True)
+    grant = db.exec(select(RoleGrant).where(RoleGrant.user_id == advocate.id)).one()
+    removed = http.post(f"/staff/admin/users/{advocate.id}", data={"csrf_token": csrf_of(page), "action": "revoke",
+                                                                  "grant": grant.id})
+    assert removed.status_code == 302
+    assert db.exec(select(RoleGrant).where(RoleGrant.user_id == advocate.id)).all() == []
+
+    other = app.test_client()
+    assert sign_in(other, people["advocate"]).status_code == 302
+    http.post(f"/staff/admin/users/{advocate.id}", data={"csrf_token": csrf_of(page), "action": "deactivate"})
+    assert other.get("/staff/").status_code == 302, "a deactivated account is signed out at once"
+    assert sign_in(app.test_client(), people["advocate"]).status_code == 400
+    actions = [e.action for e in db.exec(select(AuditEvent).where(AuditEvent.target == f"user:{advocate.id}"))]
+    assert {"user.revoke", "user.deactivate", "user.read"} <= set(actions)
+
+
+def test_an_administrator_cannot_deactivate_themselves(app, people):
+    http = app.test_client()
+    sign_in(http, people["administrator"])
+    with app.app_context():
+        me = users.user_by_email(people["administrator"])
+    page = http.get(f"/staff/admin/users/{me.id}").get_data(as_text=True)
+    assert "Deactivate this account" not in page
+    assert http.post(f"/staff/admin/users/{me.id}", data={"csrf_token": csrf_of(page), "action": "deactivate"}).status_code == 400

@@ -155,3 +155,28 @@ def record_reset_link(user: User) -> None:
 
 def get_account(user_id: int) -> Optional[User]:
     return session().get(User, user_id)
+
+
+@transactional
+def revoke_role(user: User, grant_id: int) -> bool:
+    grant = session().get(RoleGrant, grant_id)
+    if grant is None or grant.user_id != user.id:
+        return False
+    session().delete(grant)
+    audit.record("user.revoke", target=f"user:{user.id}", board_id=grant.board_id, detail={"role": grant.role})
+    return True
+
+
+def grants_of(user: User) -> list[tuple[RoleGrant, Optional[str]]]:
+    return list(session().exec(
+        select(RoleGrant, Board.slug).join(Board, Board.id == RoleGrant.board_id, isouter=True)
+        .where(RoleGrant.user_id == user.id).order_by(RoleGrant.role)
+    ).all())
+
+
+@transactional
+def set_active(user: User, active: bool) -> None:
+    """Deactivated accounts cannot sign in and are signed out at their next request; nothing is deleted."""
+    user.active = active
+    session().add(user)
+    audit.record("user.activate" if active else "user.deactivate", target=f"user:{user.id}")

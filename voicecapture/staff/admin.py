@@ -6,7 +6,8 @@ import io
 import secrets
 from datetime import datetime, timezone
 
-from flask import Response, abort, render_template, request, stream_with_context, url_for
+from flask import Response, abort, redirect, render_template, request, stream_with_context, url_for
+from flask_login import current_user
 
 from wtforms import SelectChoice
 
@@ -57,6 +58,7 @@ def admin_users():
             form = NewUserForm(formdata=None)
             form.board.choices = _board_choices()
     errors = bool(form.errors) or any(f.errors for f in form)
+    audit.record_read("user.list")
     return render_template("staff/admin_users.html", form=form, people=users.list_users(),
                            reset_link=reset_link), (400 if errors else 200)
 
@@ -70,18 +72,28 @@ def admin_user(user_id: int):
     form = GrantForm()
     form.board.choices = _board_choices()
     reset_link = None
-    if request.method == "POST" and request.form.get("action") == "reset":
-        # CSRF is checked for every POST by CSRFProtect before this view runs.
+    action = request.form.get("action") if request.method == "POST" else None
+    # CSRF is checked for every POST by CSRFProtect before this view runs.
+    if action == "reset":
         reset_link = url_for("staff.set_password", token=users.reset_token(user), _external=True)
         users.record_reset_link(user)
+    elif action == "revoke":
+        if not users.revoke_role(user, request.form.get("grant", type=int) or 0):
+            abort(400)
+        return redirect(url_for("staff.admin_user", user_id=user.id))
+    elif action in ("deactivate", "activate"):
+        if user.id == current_user.id:
+            abort(400)  # an administrator cannot lock themselves out
+        users.set_active(user, action == "activate")
+        return redirect(url_for("staff.admin_user", user_id=user.id))
     elif form.validate_on_submit():
         board_id, problem = _board_id(form.role.data, form.board.data)
         if problem:
             form.board.errors.append(problem)
         else:
             users.grant_role(user, form.role.data, board_id)
-    staff = users.load_user(str(user.id))
-    return render_template("staff/admin_user.html", account=user, staff=staff, form=form,
+    audit.record_read("user.read", target=f"user:{user.id}")
+    return render_template("staff/admin_user.html", account=user, grants=users.grants_of(user), form=form,
                            reset_link=reset_link), (400 if any(f.errors for f in form) else 200)
 
 
