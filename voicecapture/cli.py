@@ -10,12 +10,9 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from .config import ConfigError, load_settings
 from .models import ROLES, WORK_KINDS
+from .sac import SAC_RISK_LOCATIONS, SAC_RISK_TYPES
 from .surveys.catalogue import load_catalogue, read_lock, write_lock
 from .surveys.errors import SurveyDefinitionError
-
-SAC_RISK_TYPES = ("physical", "sexual", "psychological", "financial", "discriminatory", "organisational",
-                  "neglect", "domestic_abuse", "sexual_exploitation", "modern_slavery", "self_neglect")
-SAC_RISK_LOCATIONS = ("own_home", "community", "community_service", "care_home", "hospital", "other")
 
 
 def _create_app():
@@ -211,13 +208,18 @@ def boards_list():
 @click.option("--responses", type=click.IntRange(min=0, max=1_000_000), default=400, show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True, help="Same seed, same data.")
 @click.option("--if-empty", is_flag=True, help="Only if there are no responses yet (what 'make run' uses).")
+@click.option("--staff/--no-staff", default=True, show_default=True,
+              help="Also make one fictional staff account per role, with a password shown once.")
 @with_appcontext
-def demo_data(responses, seed, if_empty):
-    """Add demo boards and synthetic responses spread over boards, quarters and languages."""
+def demo_data(responses, seed, if_empty, staff):
+    """Add demo boards, synthetic responses spread over boards, quarters and languages, and demo staff."""
     from .data.responses import count_responses
-    from .demo import load_demo
+    from .demo import load_demo, load_demo_staff
+    if current_app.config["SETTINGS"].production:
+        raise click.ClickException("demo data is never loaded in production (VOICECAPTURE_ENV=production)")
     if if_empty and count_responses():
         click.echo(f"The database already has {count_responses()} responses; no demo data added.")
         return
-    summary = load_demo(responses, seed)
-    click.echo(summary)
+    click.echo(load_demo(responses, seed))
+    if staff:
+        click.echo(load_demo_staff())

@@ -4,3 +4,4 @@ from flask import Blueprint
 blueprint = Blueprint("respond", __name__)
 
 from . import views  # noqa: E402,F401  (routes register themselves on the blueprint)
+from . import code  # noqa: E402,F401  (short codes from printed slips)
