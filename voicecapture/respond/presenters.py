@@ -53,19 +53,26 @@ def _hint(question: Question, variant: str) -> dict | None:
     return {"text": " ".join(parts)} if parts else None
 
 
-def question_params(question: Question, variant: str, form) -> dict:
-    """(macro name, parameters) for the question's GOV.UK component."""
+def question_params(question: Question, variant: str, form, *, name: str = "answer",
+                    page_heading: bool = True) -> dict:
+    """(macro name, parameters) for the question's GOV.UK component.
+
+    `name` is the field's name and id (staff entry puts every question on one page, so each needs its own);
+    `page_heading=False` draws the question as a medium legend or label instead of the page's h1.
+    """
     heading = question_text(question, variant)
-    common = {"name": "answer", "hint": _hint(question, variant), "errorMessage": _error(form)}
+    size = "l" if page_heading else "m"
+    common = {"name": name, "hint": _hint(question, variant), "errorMessage": _error(form)}
     if question.is_text:
         return {"macro": "textarea", "params": {
-            **common, "id": "answer", "rows": 6, "value": form.answer.data or "",
-            "label": {"text": heading, "isPageHeading": True, "classes": "govuk-label--l"},
+            **common, "id": name, "rows": 6, "value": form.answer.data or "",
+            "label": {"text": heading, "isPageHeading": page_heading, "classes": f"govuk-label--{size}"},
         }}
     selected = form.answer.data if isinstance(form.answer.data, list) else [form.answer.data]
     params = {
-        **common, "idPrefix": "answer",
-        "fieldset": {"legend": {"text": heading, "isPageHeading": True, "classes": "govuk-fieldset__legend--l"}},
+        **common, "idPrefix": name,
+        "fieldset": {"legend": {"text": heading, "isPageHeading": page_heading,
+                                "classes": f"govuk-fieldset__legend--{size}"}},
         "items": _items(question, variant, selected),
     }
     if question.type == "scale_0_10":
