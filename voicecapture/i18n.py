@@ -14,7 +14,7 @@ from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from flask import current_app, g, has_app_context
+from flask import current_app, g, has_app_context, has_request_context, request
 from flask_babel import Babel, Domain
 
 EASY_READ_SUFFIX = "-easy"
@@ -108,9 +108,41 @@ def current_language() -> Language:
     return language
 
 
-def choose_language(*preferences: str | None, accept_languages=None) -> Language:
-    """The first enabled language among explicit preferences, then the browser's, then the default."""
+def offered_languages(codes) -> dict[str, Language]:
+    """The enabled languages among `codes` (a board's list), or all of them if it lists none."""
     languages = enabled_languages()
+    codes = set(codes or ())
+    return {code: language for code, language in languages.items() if code in codes} or languages
+
+
+def board_languages(board=None) -> dict[str, Language]:
+    return offered_languages(getattr(board, "languages", None))
+
+
+def _offered_here() -> dict[str, Language]:
+    """On respondent pages, the languages of the board the link leads to, so an unlisted ?lang= falls back.
+
+    A draft's language was already limited when it started, so draft pages look the board up only when
+    the person asks for another language.
+    """
+    if not has_request_context() or request.blueprint != "respond" or not request.view_args:
+        return enabled_languages()
+    if "offered_languages" not in g:
+        from .data.boards import languages_for_link  # the data layer imports this module's neighbours
+        args, codes = request.view_args, None
+        if "board_slug" in args:
+            codes = languages_for_link(board_slug=args["board_slug"])
+        elif "token" in args and request.endpoint.startswith("respond.invitation_"):
+            codes = languages_for_link(invitation_token=args["token"])
+        elif "token" in args and request.args.get("lang"):
+            codes = languages_for_link(draft_token=args["token"])
+        g.offered_languages = offered_languages(codes)
+    return g.offered_languages
+
+
+def choose_language(*preferences: str | None, accept_languages=None) -> Language:
+    """The first offered language among explicit preferences, then the browser's, then the default."""
+    languages = _offered_here()
     for code in preferences:
         if code and code in languages:
             return languages[code]
@@ -121,7 +153,10 @@ def choose_language(*preferences: str | None, accept_languages=None) -> Language
         best = accept_languages.best_match(list(by_html_lang))
         if best:
             return by_html_lang[best]
-    return current_language() if "language" in g else languages[current_app.config["SETTINGS"].default_language]
+    if "language" in g and current_language().code in languages:
+        return current_language()
+    default = current_app.config["SETTINGS"].default_language
+    return languages[default] if default in languages else next(iter(languages.values()))
 
 
 def use_language(language: Language) -> None:

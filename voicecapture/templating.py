@@ -3,17 +3,20 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request, url_for
 from flask_babel import format_number
+from jinja2 import pass_context
 
-from .i18n import current_language, enabled_languages
+from .branding import version_of
+from .i18n import board_languages, current_language
 
 
-def language_links() -> list[dict]:
-    """Links to this page in each enabled language; they work without JavaScript."""
+@pass_context
+def language_links(context) -> list[dict]:
+    """Links to this page in each language the page's board offers; they work without JavaScript."""
     current = current_language()
     links = []
-    for language in enabled_languages().values():
+    for language in board_languages(context.get("board")).values():
         query = urlencode({**request.args, "lang": language.code})
         links.append({"language": language, "current": language.code == current.code, "href": f"{request.path}?{query}"})
     return links
@@ -24,6 +27,22 @@ def quick_exit_url(board=None) -> str:
             else current_app.config["SETTINGS"].quick_exit_url)
 
 
+def board_brand(board) -> dict:
+    """The board's header stylesheet and logo for respondent pages (staff pages keep the service's look).
+
+    Each URL carries a hash of its content, so browsers may cache it for a year and still see changes.
+    """
+    if board is None or not has_request_context() or request.blueprint == "staff":
+        return {}
+    brand = {}
+    if board.brand_colour:
+        brand["css"] = url_for("brand_css", board_slug=board.slug, v=version_of(board.brand_colour))
+    if board.logo_svg:
+        brand["logo"] = url_for("brand_logo", board_slug=board.slug, v=version_of(board.logo_svg))
+    return brand
+
+
 def init_app(app) -> None:
     app.jinja_env.globals.update(current_language=current_language, language_links=language_links,
-                                 quick_exit_url=quick_exit_url, format_number=format_number, board=None)
+                                 quick_exit_url=quick_exit_url, format_number=format_number, board=None,
+                                 board_brand=board_brand)

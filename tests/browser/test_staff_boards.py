@@ -1,0 +1,96 @@
+"""axe-core on the board pages, the administrators' board settings, and a branded respondent start page."""
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from .conftest import _tool
+from .helpers import ROOT, AxeAudit
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct horse battery staple"
+LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40">'
+        '<circle cx="20" cy="20" r="18" fill="#ffffff"/><rect x="12" y="12" width="16" height="16" fill="#1d3557"/></svg>')
+
+
+@pytest.fixture(scope="module")
+def administrator(live_server):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
+           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
+    subprocess.run([_tool("voicecapture"), "user", "create", "--email", "axe-boards@example.org", "--name",
+                    "Axe Boards", "--role", "administrator", "--password-stdin"], input=PASSWORD + "\n",
+                   env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    return "axe-boards@example.org"
+
+
+def test_board_pages_have_no_axe_violations(new_context, base_url, administrator):
+    page = new_context(viewport={"width": 1024, "height": 768}).new_page()
+    audit = AxeAudit()
+    page.goto(f"{base_url}/staff/sign-in")
+    page.fill("#email", administrator)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/staff/")
+
+    page.goto(f"{base_url}/staff/boards")
+    audit.check(page, "boards list")
+    page.click("a.govuk-link >> text=Northvale Safeguarding Adults Board")
+    audit.check(page, "board page")
+    page.goto(f"{base_url}/staff/boards/northvale-sab/targets")
+    audit.check(page, "targets")
+    page.fill("#feel_safer", "120")
+    page.click("button >> text=Save targets")
+    assert page.title().startswith("Error:")
+    audit.check(page, "targets, error state")
+    page.goto(f"{base_url}/staff/boards/northvale-sab/actions")
+    audit.check(page, "you said, we did")
+    page.fill("#quarter", "2026-28Q1")
+    page.click("button >> text=Add action")
+    assert page.title().startswith("Error:")
+    audit.check(page, "you said, we did, error state")
+    audit.assert_clean()
+
+
+def test_board_settings_and_a_branded_start_page_have_no_axe_violations(new_context, base_url, administrator):
+    page = new_context(viewport={"width": 1024, "height": 768}).new_page()
+    audit = AxeAudit()
+    page.goto(f"{base_url}/staff/sign-in")
+    page.fill("#email", administrator)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/staff/")
+
+    page.goto(f"{base_url}/staff/admin/boards")
+    audit.check(page, "admin boards")
+    page.goto(f"{base_url}/staff/admin/boards/northvale-sab")
+    audit.check(page, "admin board edit")
+    page.goto(f"{base_url}/staff/admin/boards/new")
+    audit.check(page, "admin new board")
+    page.fill("#name", "Axe Branded Board")
+    page.fill("#slug", "axe-branded")
+    page.fill("#brand_colour", "#ffdd00")
+    page.fill("#logo_svg", LOGO)
+    page.check("input[name=surveys][value=msp-adult]")
+    page.click("button >> text=Add board")
+    assert page.title().startswith("Error:")
+    audit.check(page, "admin new board, error state")
+    page.fill("#brand_colour", "#1d3557")
+    page.click("button >> text=Add board")
+    page.wait_for_url(f"{base_url}/staff/admin/boards/axe-branded?saved=1")
+    audit.check(page, "admin board edit, saved")
+    page.fill("#agency-name", "")
+    page.click("button >> text=Add agency")
+    assert page.title().startswith("Error:")
+    audit.check(page, "admin board edit, error state")
+
+    respondent = new_context(viewport={"width": 375, "height": 667}).new_page()
+    respondent.goto(f"{base_url}/s/axe-branded/msp-adult")
+    background = respondent.eval_on_selector(".vc-header", "e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(29, 53, 87)"
+    assert respondent.eval_on_selector("img.vc-header__logo", "e => e.complete && e.naturalWidth > 0")
+    assert respondent.get_attribute("img.vc-header__logo", "alt") == "Axe Branded Board"
+    audit.check(respondent, "branded respondent start page")
+    audit.assert_clean()
