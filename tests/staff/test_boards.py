@@ -115,7 +115,7 @@ def test_small_counts_are_suppressed_and_too_few_answers_give_no_figure(app, peo
     _add_responses(db, "northvale-scp", "parent-conference", [[("felt_heard", code)] for code in heard])
     http = _http(app, people, "administrator")
     html = http.get("/staff/boards/northvale-scp").get_data(as_text=True)
-    child_responses = re.search(r'<th scope="row" class="govuk-table__header">child-review</th>(.*?)</tr>', html, re.S).group(1)
+    child_responses = re.search(r'<th scope="row" class="govuk-table__header">Your meeting</th>(.*?)</tr>', html, re.S).group(1)
     assert "[c]" in child_responses and ">3<" not in child_responses
     assert "too few answers to show" in " ".join(_row(html, "metric-child_listened_median")[2])
     heard_now = " ".join(_row(html, "metric-parent_felt_heard")[2])

@@ -45,6 +45,7 @@ def board(board_slug: str):
                       detail={"quarters": [q.label for q in quarters]})
     survey_ids = sorted(set(boards.offered_surveys(board)).union(*(f.responses for f in figures)))
     return render_template("staff/board.html", board=board, figures=figures, survey_ids=survey_ids,
+                           catalogue=current_app.extensions["surveys"],
                            targets=targets, metrics=metrics, actions=boards.list_actions(board),
                            statuses=STATUS_LABELS, can_manage=current_user.holds(OFFICERS, board_slug=board.slug))
 
