@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, TIMEOUT_MS, install_routes
+from .helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, STAFF_PASSWORD, TIMEOUT_MS, install_routes
 
 # Never let Playwright fetch a browser of its own.
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -138,3 +138,19 @@ def new_context(chromium):
 @pytest.fixture
 def page(new_context):
     return new_context().new_page()
+
+
+
+@pytest.fixture(scope="session")
+def make_staff(live_server):
+    """Make a staff account in the live server's database with the CLI, as an administrator would."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
+           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
+
+    def make(email: str, role: str, board: str | None = None, name: str | None = None) -> str:
+        args = [_tool("voicecapture"), "user", "create", "--email", email, "--name", name or f"Axe {role}",
+                "--role", role, "--password-stdin"] + (["--board", board] if board else [])
+        subprocess.run(args, input=STAFF_PASSWORD + "\n", env=env, cwd=ROOT, check=True, capture_output=True,
+                       text=True)
+        return email
+    return make

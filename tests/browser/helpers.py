@@ -228,3 +228,14 @@ def horizontal_overflow(page) -> dict | None:
     """None if the page fits the viewport's width; otherwise what sticks out."""
     result = page.evaluate(NO_HORIZONTAL_SCROLL_JS)
     return None if result["scrollWidth"] <= result["innerWidth"] else result
+
+
+STAFF_PASSWORD = "correct horse battery staple"
+
+
+def staff_sign_in(page, base_url: str, email: str, password: str = STAFF_PASSWORD) -> None:
+    page.goto(f"{base_url}/staff/sign-in")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/staff/")

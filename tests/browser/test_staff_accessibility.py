@@ -1,27 +1,15 @@
 """axe-core on the staff pages: staff include disabled people too."""
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
 
-from .conftest import _tool
-from .helpers import ROOT, AxeAudit
+from .helpers import STAFF_PASSWORD as PASSWORD, AxeAudit
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
-
-
 @pytest.fixture(scope="module")
-def administrator(live_server):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
-           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
-    subprocess.run([_tool("voicecapture"), "user", "create", "--email", "axe-admin@example.org", "--name",
-                    "Axe Admin", "--role", "administrator", "--password-stdin"], input=PASSWORD + "\n",
-                   env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    return "axe-admin@example.org"
+def administrator(make_staff):
+    return make_staff("axe-admin@example.org", "administrator", name="Axe Admin")
 
 
 def test_staff_pages_have_no_axe_violations(new_context, base_url, administrator):

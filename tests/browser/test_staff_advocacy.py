@@ -1,45 +1,23 @@
 """axe-core on the pages advocates use to enter someone's views: list, start, one-page form, stored entry."""
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
 
-from .conftest import _tool
-from .helpers import ROOT, AxeAudit, submit
+from .helpers import AxeAudit, staff_sign_in, submit
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
 SUBMIT = "main form button[type=submit]"
 
 
-def _make_account(live_server, email: str, role: str, board: str) -> str:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
-           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
-    subprocess.run([_tool("voicecapture"), "user", "create", "--email", email, "--name", f"Axe {role}", "--role", role,
-                    "--board", board, "--password-stdin"], input=PASSWORD + "\n",
-                   env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    return email
+@pytest.fixture(scope="module")
+def advocate(make_staff):
+    return make_staff("axe-advocate@example.org", "advocate", "northvale-sab")
 
 
 @pytest.fixture(scope="module")
-def advocate(live_server):
-    return _make_account(live_server, "axe-advocate@example.org", "advocate", "northvale-sab")
-
-
-@pytest.fixture(scope="module")
-def children_worker(live_server):
-    return _make_account(live_server, "axe-worker@example.org", "practitioner", "northvale-scp")
-
-
-def _sign_in(page, base_url, email):
-    page.goto(f"{base_url}/staff/sign-in")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/staff/")
+def children_worker(make_staff):
+    return make_staff("axe-worker@example.org", "practitioner", "northvale-scp")
 
 
 def _check(page, answers: dict) -> None:
@@ -50,7 +28,7 @@ def _check(page, answers: dict) -> None:
 def test_advocacy_pages_have_no_axe_violations(new_context, base_url, advocate, children_worker):
     page = new_context(viewport={"width": 1024, "height": 768}).new_page()
     audit = AxeAudit()
-    _sign_in(page, base_url, advocate)
+    staff_sign_in(page, base_url, advocate)
     page.goto(f"{base_url}/staff/entries")
     audit.check(page, "your entries, none yet")
 
@@ -84,7 +62,7 @@ def test_advocacy_pages_have_no_axe_violations(new_context, base_url, advocate, 
     audit.check(page, "correcting an entry")
 
     worker = new_context(viewport={"width": 1024, "height": 768}).new_page()
-    _sign_in(worker, base_url, children_worker)
+    staff_sign_in(worker, base_url, children_worker)
     worker.goto(f"{base_url}/staff/entries/new/northvale-scp/child-review?mode=with_help&language=en")
     audit.check(worker, "one-page form, child-review")
     assert submit(worker, SUBMIT).status == 400

@@ -1,39 +1,25 @@
 """axe-core on the board pages, the administrators' board settings, and a branded respondent start page."""
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
 
-from .conftest import _tool
-from .helpers import ROOT, AxeAudit
+from .helpers import AxeAudit, staff_sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40" width="40" height="40">'
         '<circle cx="20" cy="20" r="18" fill="#ffffff"/><rect x="12" y="12" width="16" height="16" fill="#1d3557"/></svg>')
 
 
 @pytest.fixture(scope="module")
-def administrator(live_server):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
-           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
-    subprocess.run([_tool("voicecapture"), "user", "create", "--email", "axe-boards@example.org", "--name",
-                    "Axe Boards", "--role", "administrator", "--password-stdin"], input=PASSWORD + "\n",
-                   env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    return "axe-boards@example.org"
+def administrator(make_staff):
+    return make_staff("axe-boards@example.org", "administrator", name="Axe Boards")
 
 
 def test_board_pages_have_no_axe_violations(new_context, base_url, administrator):
     page = new_context(viewport={"width": 1024, "height": 768}).new_page()
     audit = AxeAudit()
-    page.goto(f"{base_url}/staff/sign-in")
-    page.fill("#email", administrator)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/staff/")
+    staff_sign_in(page, base_url, administrator)
 
     page.goto(f"{base_url}/staff/boards")
     audit.check(page, "boards list")
@@ -57,11 +43,7 @@ def test_board_pages_have_no_axe_violations(new_context, base_url, administrator
 def test_board_settings_and_a_branded_start_page_have_no_axe_violations(new_context, base_url, administrator):
     page = new_context(viewport={"width": 1024, "height": 768}).new_page()
     audit = AxeAudit()
-    page.goto(f"{base_url}/staff/sign-in")
-    page.fill("#email", administrator)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/staff/")
+    staff_sign_in(page, base_url, administrator)
 
     page.goto(f"{base_url}/staff/admin/boards")
     audit.check(page, "admin boards")

@@ -1,30 +1,21 @@
 """axe-core on the invitation pages (list, one invitation, upload with errors, slips), and slips fit on A6."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 
 import pytest
 
-from .conftest import _tool
-from .helpers import ROOT, AxeAudit
+from .helpers import AxeAudit, staff_sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery staple"
 BAD_CSV = ("board,survey,agency,area,work_kind,risk_type,risk_location,language,uses,expires_days\n"
            "northvale-sab,msp-adult,,,s42_enquiry,phisical,,,1,28\n")
 
 
 @pytest.fixture(scope="module")
-def practitioner(live_server):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
-           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
-    subprocess.run([_tool("voicecapture"), "user", "create", "--email", "axe-practitioner@example.org", "--name",
-                    "Axe Practitioner", "--role", "practitioner", "--board", "northvale-sab", "--password-stdin"],
-                   input=PASSWORD + "\n", env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    return "axe-practitioner@example.org"
+def practitioner(make_staff):
+    return make_staff("axe-practitioner@example.org", "practitioner", "northvale-sab", name="Axe Practitioner")
 
 
 def pdf_pages(page) -> int:
@@ -37,11 +28,7 @@ def pdf_pages(page) -> int:
 def test_invitation_pages_have_no_axe_violations(new_context, base_url, practitioner):
     page = new_context(viewport={"width": 1024, "height": 768}).new_page()
     audit = AxeAudit()
-    page.goto(f"{base_url}/staff/sign-in")
-    page.fill("#email", practitioner)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/staff/")
+    staff_sign_in(page, base_url, practitioner)
 
     page.goto(f"{base_url}/staff/invitations")
     audit.check(page, "invitations")
@@ -85,11 +72,7 @@ def test_invitation_pages_have_no_axe_violations(new_context, base_url, practiti
 
 def test_upload_makes_a_batch_with_slips(new_context, base_url, practitioner):
     page = new_context(viewport={"width": 1024, "height": 768}).new_page()
-    page.goto(f"{base_url}/staff/sign-in")
-    page.fill("#email", practitioner)
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/staff/")
+    staff_sign_in(page, base_url, practitioner)
     rows = BAD_CSV.splitlines()[0] + "\n" + "northvale-sab,msp-adult,,,s42_enquiry,physical,,pl,1,28\n" * 3
     page.goto(f"{base_url}/staff/invitations/upload")
     page.set_input_files("#file", files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": rows.encode()}])
