@@ -172,3 +172,12 @@ def test_an_administrator_cannot_deactivate_themselves(app, people):
     page = http.get(f"/staff/admin/users/{me.id}").get_data(as_text=True)
     assert "Deactivate this account" not in page
     assert http.post(f"/staff/admin/users/{me.id}", data={"csrf_token": csrf_of(page), "action": "deactivate"}).status_code == 400
+
+
+def test_sign_in_never_sends_people_to_another_site(app, people):
+    for target in ("//evil.example/", "/\\evil.example/", "https://evil.example/", "javascript:alert(1)"):
+        http = app.test_client()
+        page = http.get("/staff/sign-in").get_data(as_text=True)
+        response = http.post(f"/staff/sign-in?next={target}", data={"csrf_token": csrf_of(page),
+                                                                    "email": people["practitioner"], "password": PASSWORD})
+        assert response.location == "/staff/", target

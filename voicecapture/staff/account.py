@@ -34,8 +34,8 @@ def _staff_session():
 
 
 def _safe_next(target: str | None) -> str:
-    # Only paths inside this site, never another host.
-    if target and target.startswith("/") and not target.startswith("//"):
+    # Only paths inside this site, never another host (browsers read both "//host" and "/\\host" as another host).
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
     return url_for("staff.home")
 
