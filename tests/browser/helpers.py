@@ -18,7 +18,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AXE_PATH = "/__browser-tests__/axe.min.js"
 TIMEOUT_MS = 15_000
 
-REFERENCE_ALPHABET = "0-9A-HJKMNP-TV-Z"  # as voicecapture.data.responses.REFERENCE_ALPHABET
+REFERENCE_ALPHABET = "0-9A-HJKMNP-TV-Z"  # as voicecapture.codes.ALPHABET
 REFERENCE_RE = re.compile(rf"\b[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}\b")
 QUESTION_RE = re.compile(r"/r/([^/?#]+)/q/([^/?#]+)")
 CHECK_RE = re.compile(r"/r/([^/?#]+)/check(?:$|[?#])")

@@ -1,7 +1,6 @@
 """Invitations: the links (and short codes) that carry the context of one piece of work, never a name."""
 from __future__ import annotations
 
-import re
 import secrets
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
@@ -9,36 +8,19 @@ from typing import Iterable, Optional
 from sqlalchemy import or_
 from sqlmodel import col, select
 
+from .. import codes
 from ..db import session, transactional
 from ..models import Agency, Area, Board, BoardSurvey, Invitation, utcnow
 from . import audit
 
 # 32 random bytes: 256 bits, well over the 128 the links need to be unguessable.
 TOKEN_BYTES = 32
-# Crockford's base32 (as response references): no I, L, O or U, so nothing is misread when typed.
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-CODE_LENGTH = 8
-# What people mistype for what they meant, as Crockford's decoding allows.
-_CODE_READS_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
 PAGE_SIZE = 50
 CONTEXT_FIELDS = ("agency", "area", "work_kind", "risk_type", "risk_location", "language")
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
-
-
-def new_short_code() -> str:
-    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{chars[:4]}-{chars[4:]}"
-
-
-def normalise_code(text: str) -> Optional[str]:
-    """'7kq2 m9xd', '7KQ2-M9XD', 'OKQ2M9XL' -> the stored form XXXX-XXXX, or None if it cannot be a code."""
-    chars = re.sub(r"[\s\-]", "", (text or "")[:40]).upper().translate(_CODE_READS_AS)
-    if len(chars) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in chars):
-        return None
-    return f"{chars[:4]}-{chars[4:]}"
 
 
 def invitation_by_token(token: str) -> Optional[Invitation]:
@@ -48,7 +30,7 @@ def invitation_by_token(token: str) -> Optional[Invitation]:
 
 
 def invitation_by_code(text: str) -> Optional[Invitation]:
-    code = normalise_code(text)
+    code = codes.normalise(text)
     if code is None:
         return None
     return session().exec(select(Invitation).where(Invitation.short_code == code)).first()
@@ -67,7 +49,7 @@ def invitation_problem(invitation: Invitation, now: Optional[datetime] = None) -
 def _unused_short_code(taken: set[str]) -> str:
     """A code no other invitation has. 32^8 codes make a clash rare; checking makes it impossible."""
     for _ in range(20):
-        code = new_short_code()
+        code = codes.new_code()
         if code not in taken and session().exec(
                 select(Invitation.id).where(Invitation.short_code == code)).first() is None:
             taken.add(code)

@@ -1,7 +1,6 @@
 """Drafts (answers in progress) and the one-transaction submission that turns a draft into a response."""
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 from typing import Optional
 
@@ -9,14 +8,13 @@ from sqlalchemy import bindparam, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from .. import codes
 from ..db import session, transaction, transactional
 from ..models import Answer, Board, Draft, Invitation, Response, utcnow
 from ..surveys.logic import is_blank, kept_answers, variant_of
 from ..surveys.model import Survey
 from .invitations import new_token
 
-# Crockford's base32 without I, L, O, U: easy to read aloud and to type.
-REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 NOT_ANSWERED = "NOT_ANSWERED"
 TEXT_CODE = "TEXT"
 
@@ -26,8 +24,7 @@ class LinkUsedUp(Exception):
 
 
 def new_reference() -> str:
-    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-    return f"{chars[:4]}-{chars[4:]}"
+    return codes.new_code()
 
 
 def draft_by_token(token: str) -> Optional[Draft]:
