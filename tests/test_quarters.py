@@ -54,6 +54,8 @@ def test_start_and_end(quarter, start, end):
 def test_next_and_ordering():
     assert Quarter(2026, 4).next() == Quarter(2027, 1)
     assert Quarter(2026, 2).next() == Quarter(2026, 3)
+    assert Quarter(2027, 1).previous() == Quarter(2026, 4)
+    assert Quarter(2026, 3).previous() == Quarter(2026, 2)
     assert Quarter(2026, 4) < Quarter(2027, 1) < Quarter(2027, 2)
 
 

@@ -42,6 +42,9 @@ class Quarter:
     def next(self) -> "Quarter":
         return Quarter(self.year, self.number + 1) if self.number < 4 else Quarter(self.year + 1, 1)
 
+    def previous(self) -> "Quarter":
+        return Quarter(self.year, self.number - 1) if self.number > 1 else Quarter(self.year - 1, 4)
+
     def contains(self, moment: datetime) -> bool:
         return self.start <= _utc(moment) < self.end
 

@@ -28,8 +28,7 @@ class QuarterFigures:
 
 def current_and_previous(now: datetime) -> tuple[Quarter, Quarter]:
     current = quarter_of(now)
-    previous = Quarter(current.year, current.number - 1) if current.number > 1 else Quarter(current.year - 1, 4)
-    return current, previous
+    return current, current.previous()
 
 
 def _in_quarter(board: Board, quarter: Quarter):

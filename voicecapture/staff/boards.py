@@ -9,6 +9,7 @@ from .. import metrics
 from ..access import requires
 from ..data import audit, board_figures, boards
 from ..models import utcnow
+from ..quarters import quarter_of
 from . import blueprint, nav
 from .board_forms import STATUSES, ActionForm, target_values, targets_form
 
@@ -68,7 +69,7 @@ def board_actions(board_slug: str):
     board = _board_or_404(board_slug)
     form = ActionForm()
     if request.method == "GET":
-        form.quarter.data = board_figures.current_and_previous(utcnow())[0].label
+        form.quarter.data = quarter_of(utcnow()).label
     if form.validate_on_submit():
         boards.save_action(board, _action_fields(form), current_user.id)
         return redirect(url_for("staff.board_actions", board_slug=board.slug, added=1))
