@@ -14,7 +14,7 @@ from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
-from flask import current_app, g, has_app_context, has_request_context, request
+from flask import current_app, g, has_app_context
 from flask_babel import Babel, Domain
 
 EASY_READ_SUFFIX = "-easy"
@@ -119,30 +119,13 @@ def board_languages(board=None) -> dict[str, Language]:
     return offered_languages(getattr(board, "languages", None))
 
 
-def _offered_here() -> dict[str, Language]:
-    """On respondent pages, the languages of the board the link leads to, so an unlisted ?lang= falls back.
+def choose_language(*preferences: str | None, accept_languages=None,
+                    offered: dict[str, Language] | None = None) -> Language:
+    """The first offered language among explicit preferences, then the browser's, then the default.
 
-    A draft's language was already limited when it started, so draft pages look the board up only when
-    the person asks for another language.
+    `offered` is what the page's board offers (`board_languages`); every enabled language if not given.
     """
-    if not has_request_context() or request.blueprint != "respond" or not request.view_args:
-        return enabled_languages()
-    if "offered_languages" not in g:
-        from .data.boards import languages_for_link  # the data layer imports this module's neighbours
-        args, codes = request.view_args, None
-        if "board_slug" in args:
-            codes = languages_for_link(board_slug=args["board_slug"])
-        elif "token" in args and request.endpoint.startswith("respond.invitation_"):
-            codes = languages_for_link(invitation_token=args["token"])
-        elif "token" in args and request.args.get("lang"):
-            codes = languages_for_link(draft_token=args["token"])
-        g.offered_languages = offered_languages(codes)
-    return g.offered_languages
-
-
-def choose_language(*preferences: str | None, accept_languages=None) -> Language:
-    """The first offered language among explicit preferences, then the browser's, then the default."""
-    languages = _offered_here()
+    languages = offered or enabled_languages()
     for code in preferences:
         if code and code in languages:
             return languages[code]

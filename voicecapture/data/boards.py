@@ -5,7 +5,7 @@ from typing import Optional
 from sqlmodel import col, select
 
 from ..db import session, transactional
-from ..models import Agency, Area, Board, BoardAction, BoardSurvey, Draft, Invitation, MetricTarget, utcnow
+from ..models import Agency, Area, Board, BoardAction, BoardSurvey, MetricTarget, utcnow
 from . import audit
 
 
@@ -185,15 +185,3 @@ def save_action(board: Board, fields: dict, user_id: Optional[int], action_id: O
     audit.record(verb, target=f"board_action:{action.id}", board_id=board.id,
                  detail={"quarter": action.quarter, "status": action.status})
     return action
-
-
-def languages_for_link(*, board_slug: str = "", invitation_token: str = "", draft_token: str = "") -> list[str]:
-    """The language codes offered by the board a respondent link leads to (empty: all, or no such board)."""
-    if board_slug:
-        query = select(Board.languages).where(Board.slug == board_slug)
-    elif invitation_token:
-        query = select(Board.languages).join(Invitation, Invitation.board_id == Board.id).where(
-            Invitation.token == invitation_token[:64])
-    else:
-        query = select(Board.languages).join(Draft, Draft.board_id == Board.id).where(Draft.token == draft_token[:64])
-    return list(session().exec(query).first() or [])

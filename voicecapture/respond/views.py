@@ -6,7 +6,7 @@ from flask_babel import gettext
 
 from ..access import public
 from ..data import boards, invitations, responses
-from ..i18n import choose_language, use_language
+from ..i18n import board_languages, choose_language, enabled_languages, use_language
 from ..models import utcnow
 from ..surveys import logic
 from ..surveys.wording import question_text
@@ -34,14 +34,20 @@ def _settings():
     return current_app.config["SETTINGS"]
 
 
-def _problem(kind: str, board=None):
-    use_language(choose_language(request.args.get("lang"), accept_languages=request.accept_languages))
+def _draft_languages(board) -> dict:
+    """A draft's language was limited to its board's when it started: check the board only for a new one."""
+    return board_languages(board) if request.args.get("lang") else enabled_languages()
+
+
+def _problem(kind: str, board=None, languages: dict | None = None):
+    use_language(choose_language(request.args.get("lang"), accept_languages=request.accept_languages,
+                                 offered=languages or board_languages(board)))
     return render_template("respond/problem.html", kind=kind, board=board), PROBLEMS[kind]
 
 
 def _start_page(board, survey, action: str, invitation=None, resume_draft=None):
     language = choose_language(request.args.get("lang"), invitation.language if invitation else None,
-                               accept_languages=request.accept_languages)
+                               accept_languages=request.accept_languages, offered=board_languages(board))
     use_language(language)
     form = StartForm(data={"language": language.code})
     return render_template("respond/start.html", board=board, survey=survey, form=form, action=action,
@@ -53,7 +59,7 @@ def _begin(board, survey, invitation=None):
     if not form.validate_on_submit():
         abort(400)
     language = choose_language(form.language.data, invitation.language if invitation else None,
-                               accept_languages=request.accept_languages)
+                               accept_languages=request.accept_languages, offered=board_languages(board))
     draft = responses.start_draft(survey, board, language.code, invitation=invitation,
                                   draft_days=_settings().draft_days)
     session.setdefault("drafts", {})[f"{board.slug}/{survey.id}"] = draft.token
@@ -135,7 +141,7 @@ class DraftState:
         self.survey = _catalogue().get(draft.survey_id, draft.survey_version)
         self.board = board
         requested = request.args.get("lang")
-        language = choose_language(requested, draft.language)
+        language = choose_language(requested, draft.language, offered=_draft_languages(board))
         if requested and language.code == requested and requested != draft.language:
             responses.set_draft_language(draft, language.code)
         use_language(language)
@@ -166,7 +172,7 @@ def _draft_or_problem(token: str, allow_submitted: bool = False):
     if draft.status == "submitted" and not allow_submitted:
         return None, redirect(url_for(".done", token=token))
     if draft.status == "open" and draft.expires_at <= utcnow():
-        return None, _problem("draft_expired", board)
+        return None, _problem("draft_expired", board, _draft_languages(board))
     return DraftState(draft, board), None
 
 
@@ -265,7 +271,7 @@ def check(token: str):
         try:
             responses.submit(state.draft, state.survey)
         except responses.LinkUsedUp:
-            return _problem("used", state.board)
+            return _problem("used", state.board, _draft_languages(state.board))
         return redirect(url_for(".done", token=token))
     rows = [(q, state.answers.get(q.key)) for q in logic.visible_questions(state.survey, state.answers)]
     return render_template("respond/check.html", state=state, form=form, rows=rows)
