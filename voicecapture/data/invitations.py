@@ -10,7 +10,7 @@ from sqlmodel import col, select
 
 from .. import codes
 from ..db import session, transactional
-from ..models import Agency, Area, Board, BoardSurvey, Invitation, utcnow
+from ..models import Board, Invitation, utcnow
 from . import audit
 
 # 32 random bytes: 256 bits, well over the 128 the links need to be unguessable.
@@ -103,19 +103,6 @@ def create_batch(user, rows: list[dict]) -> str:
     audit.record("invitation.bulk_create", target=f"batch:{batch}", user=user,
                  detail={"count": len(rows), "boards": sorted({r["board"].slug for r in rows})})
     return batch
-
-
-def offered_surveys(board: Board) -> list[str]:
-    return list(session().exec(select(BoardSurvey.survey_id).where(BoardSurvey.board_id == board.id)
-                               .order_by(BoardSurvey.survey_id)))
-
-
-def agency_names(board: Board) -> list[str]:
-    return list(session().exec(select(Agency.name).where(Agency.board_id == board.id).order_by(Agency.name)))
-
-
-def area_names(board: Board) -> list[str]:
-    return list(session().exec(select(Area.name).where(Area.board_id == board.id).order_by(Area.name)))
 
 
 def boards_for(user) -> list[Board]:

@@ -26,8 +26,9 @@ BATCH_RE = re.compile(r"^\d{8}-[0-9a-f]{8}$")
 
 def _options(board) -> BoardOptions:
     catalogue = current_app.extensions["surveys"]
-    surveys = [s for s in invitations.offered_surveys(board) if catalogue.get(s) is not None]
-    return BoardOptions(board, surveys, invitations.agency_names(board), invitations.area_names(board))
+    surveys = [s for s in board_data.offered_surveys(board) if catalogue.get(s) is not None]
+    names = {kind: [place.name for place in board_data.list_places(board, kind)] for kind in ("agency", "area")}
+    return BoardOptions(board, surveys, names["agency"], names["area"])
 
 
 def _language_choices() -> list[SelectChoice]:
