@@ -12,6 +12,7 @@ from .. import codes
 from ..db import session, transactional
 from ..models import Board, Invitation, utcnow
 from . import audit
+from .boards import boards_with_slugs
 
 # 32 random bytes: 256 bits, well over the 128 the links need to be unguessable.
 TOKEN_BYTES = 32
@@ -108,10 +109,7 @@ def create_batch(user, rows: list[dict]) -> str:
 def boards_for(user) -> list[Board]:
     """Boards this person may make invitations for (practitioners and board officers; every one for admins)."""
     slugs = user.boards_for("administrator", "practitioner", "board_officer")
-    query = select(Board).order_by(Board.name)
-    if slugs is not None:
-        query = query.where(col(Board.slug).in_(slugs or [""]))
-    return list(session().exec(query))
+    return sorted(boards_with_slugs(slugs), key=lambda board: board.name)
 
 
 def _visible_to(query, user):

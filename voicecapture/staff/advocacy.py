@@ -46,13 +46,11 @@ def _language_name(code: str) -> str:
 
 def _survey_choices() -> list[SelectChoice]:
     """Each board the person may enter for, with each survey that board offers: "board-slug/survey-id"."""
-    allowed = current_user.boards_for(*ENTRY_ROLES)
     choices = [SelectChoice("", "Choose a board and survey")]
-    for board in boards.list_boards():
-        if allowed is not None and board.slug not in allowed:
-            continue
+    for board in boards.boards_with_slugs(current_user.boards_for(*ENTRY_ROLES)):
+        offered = set(boards.offered_surveys(board))
         for survey_id in _catalogue().published_ids():
-            if boards.offers_survey(board, survey_id):
+            if survey_id in offered:
                 title = translate(_catalogue().get(survey_id).title)
                 choices.append(SelectChoice(f"{board.slug}/{survey_id}", f"{board.name}: {title}"))
     return choices
