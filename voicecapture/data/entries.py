@@ -13,7 +13,7 @@ from ..quarters import has_ended, quarter_of
 from ..surveys.logic import variant_of
 from ..surveys.model import Survey
 from . import audit
-from .responses import NOT_ANSWERED, TEXT_CODE, answer_rows, new_reference
+from .responses import NOT_ANSWERED, TEXT_CODE, add_answers, new_reference
 
 ENTRY_MODES = ("with_help", "on_behalf", "phone", "paper", "best_interests")
 
@@ -61,12 +61,6 @@ def stored_answers(response: Response) -> dict:
     return answers
 
 
-def _add_answers(response: Response, survey: Survey, answers: dict) -> None:
-    for row in answer_rows(survey, answers):
-        row.response_id = response.id
-        session().add(row)
-
-
 @transactional
 def create_entry(*, survey: Survey, board: Board, mode: str, language: str, answers: dict, user_id: int) -> Response:
     """One response and all its answers in one transaction. The audit detail never holds answer text."""
@@ -80,7 +74,7 @@ def create_entry(*, survey: Survey, board: Board, mode: str, language: str, answ
     )
     session().add(response)
     session().flush()
-    _add_answers(response, survey, answers)
+    add_answers(response, survey, answers)
     audit.record("response.create", target=f"response:{response.id}", board_id=board.id,
                  detail={"reference": response.reference, "survey": survey.ref, "mode": mode})
     return response
@@ -96,7 +90,7 @@ def update_entry(response: Response, survey: Survey, answers: dict, *, user_id: 
     if is_locked(response):
         raise EntryLocked()
     db.execute(delete(Answer).where(Answer.response_id == response.id))
-    _add_answers(response, survey, answers)
+    add_answers(response, survey, answers)
     response.variant = variant_of(survey, answers)
     response.updated_at = utcnow()
     db.add(response)

@@ -102,6 +102,13 @@ def answer_rows(survey: Survey, answers: dict) -> list[Answer]:
     return rows
 
 
+def add_answers(response: Response, survey: Survey, answers: dict) -> None:
+    """Add a stored response's answer rows to the current transaction (the response must have its id)."""
+    for row in answer_rows(survey, answers):
+        row.response_id = response.id
+        session().add(row)
+
+
 def submit(draft: Draft, survey: Survey) -> Response:
     """Store the response and all its answers in one transaction, exactly once per draft.
 
@@ -127,9 +134,7 @@ def submit(draft: Draft, survey: Survey) -> Response:
             )
             db.add(response)
             db.flush()
-            for row in answer_rows(survey, draft.answers):
-                row.response_id = response.id
-                db.add(row)
+            add_answers(response, survey, draft.answers)
             db.execute(update(Draft).where(Draft.id == draft.id).values(response_id=response.id, answers={}))
             return response
     except IntegrityError:
@@ -170,7 +175,7 @@ def answers_of(response: Response) -> list[Answer]:
 
 @transactional
 def store_responses(items: list[dict]) -> int:
-    """Store complete responses given directly (demo data now; keyed-in paper returns later).
+    """Store complete synthetic responses given directly (demo data; staff entries use data.entries).
 
     Each item: survey, board_id, answers, language, mode, submitted_at, and optional context fields.
     """
@@ -185,7 +190,5 @@ def store_responses(items: list[dict]) -> int:
         )
         db.add(response)
         db.flush()
-        for row in answer_rows(survey, item["answers"]):
-            row.response_id = response.id
-            db.add(row)
+        add_answers(response, survey, item["answers"])
     return len(items)
