@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Optional
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -187,9 +187,70 @@ class BoardAction(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     board_id: int = Field(foreign_key="board.id", index=True)
     quarter: str = Field(max_length=10)  # financial quarter, e.g. 2026-27Q2
+    theme: str = Field(default="", max_length=60)  # a theme key from surveys/themes.yaml; empty: none in particular
     you_said: str = Field(max_length=1000)
     we_did: str = Field(default="", max_length=2000)
     status: str = Field(default="planned", max_length=20)  # planned | in_progress | done
     created_by: Optional[int] = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Comment(SQLModel, table=True):
+    """A free-text answer as reports see it: its language, de-identified text, themes and sentiment.
+
+    Written by the worker after the response is stored; the raw text stays in Answer and never leaves the
+    database for a report. `submitted_at` is copied from the response so a quarter's comments need no join.
+    """
+    __table_args__ = (UniqueConstraint("answer_id", name="uq_comment_answer"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    answer_id: int = Field(foreign_key="answer.id")
+    response_id: int = Field(foreign_key="response.id", index=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    submitted_at: datetime = Field(index=True)
+    survey_id: str = Field(max_length=60)
+    question_key: str = Field(max_length=60)
+    language: str = Field(default="und", max_length=20)
+    redacted: str = Field(default="")
+    sentiment: str = Field(default="neutral", max_length=10)  # positive | neutral | negative
+    themes: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # How sure the model is of each theme it gave; reports quote the comments most typical of a theme.
+    scores: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    model_version: str = Field(default="", max_length=64)
+    analysed_at: datetime = Field(default_factory=utcnow)
+    # An analyst's correction wins over the model and teaches it from the next run on.
+    corrected_by: Optional[int] = Field(default=None, foreign_key="user.id")
+    corrected_at: Optional[datetime] = None
+
+
+REPORT_STATES = ("pending", "in_progress", "stored", "failed")
+
+
+class Report(SQLModel, table=True):
+    """A board's quarterly engagement report: the request, its progress, and the inputs it was built from.
+
+    `inputs` holds every count, quote and definition the report shows, so rendering it again from the stored
+    inputs always gives the same files.
+    """
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    quarter: str = Field(max_length=10)
+    status: str = Field(default="pending", max_length=20, index=True)
+    requested_by: Optional[int] = Field(default=None, foreign_key="user.id")  # None: the quarterly schedule
+    requested_at: datetime = Field(default_factory=utcnow)
+    started_at: Optional[datetime] = None
+    finished_at: Optional[datetime] = None
+    attempts: int = 0
+    progress: str = Field(default="", max_length=200)
+    error: str = Field(default="", max_length=2000)
+    inputs: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    fingerprint: str = Field(default="", max_length=64)  # sha256 of the inputs
+
+
+class ReportFile(SQLModel, table=True):
+    """One output of a stored report (html, pdf, csv, xlsx), kept in the database so every process sees it."""
+    report_id: int = Field(foreign_key="report.id", primary_key=True)
+    kind: str = Field(primary_key=True, max_length=10)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    sha256: str = Field(max_length=64)
