@@ -14,9 +14,9 @@ SCSS := $(wildcard voicecapture/static/scss/*.scss)
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-run: install assets db ## Set up, load demo data and serve on http://127.0.0.1:8000
+run: install assets db ## Set up, load demo data and serve on http://127.0.0.1:8000 (web and worker)
 	$(BIN)/voicecapture demo-data --responses $(DEMO_RESPONSES) --if-empty
-	$(BIN)/gunicorn --workers 2 --bind $(HOST):$(PORT) --access-logfile - voicecapture.wsgi:app
+	BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) bin/serve
 
 test: install assets ## Set up and run every test (browser tests use Debian's chromium)
 	bin/ensure-system-packages
@@ -37,6 +37,7 @@ node_modules/.installed: package.json package-lock.json
 assets: voicecapture/static/build/app.css ## Compile the styles; pre-compress what is served (quick, so always)
 	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/build
 	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/js
+	$(BIN)/python -m whitenoise.compress --quiet voicecapture/static/css
 
 voicecapture/static/build/app.css: node_modules/.installed $(SCSS) $(BIN)/.installed package.json
 	npm run --silent build

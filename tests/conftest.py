@@ -20,10 +20,16 @@ def migrated_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory):
+    """Theme models built once for the whole run and shared with worker processes, as in production."""
+    return tmp_path_factory.mktemp("models")
+
+
 @pytest.fixture
-def settings(tmp_path, migrated_template):
+def settings(tmp_path, migrated_template, model_cache):
     shutil.copy(migrated_template, tmp_path / "test.db")
-    return load_settings(env={"SECRET_KEY": "test-secret"}, instance_dir=tmp_path,
+    return load_settings(env={"SECRET_KEY": "test-secret"}, instance_dir=tmp_path, model_cache_dir=model_cache,
                          database_url=f"sqlite:///{tmp_path / 'test.db'}")
 
 

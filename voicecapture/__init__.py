@@ -18,6 +18,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config.update(settings.flask_config())
     app.jinja_loader = ChoiceLoader([
         PackageLoader("voicecapture"),
+        PackageLoader("worker"),  # the report templates, which the worker and the report pages both draw
         PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
     ])
     app.jinja_env.trim_blocks = True
@@ -43,4 +44,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(staff.blueprint)
     account.init_app(app)
     nav.init_app(app)
+    from worker.celery_app import create_celery
+    app.extensions["celery"] = create_celery(app)
     return app

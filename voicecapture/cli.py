@@ -9,10 +9,11 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from .config import ConfigError, load_settings
-from .models import ROLES, WORK_KINDS
+from .models import ROLES, WORK_KINDS, utcnow
 from .sac import SAC_RISK_LOCATIONS, SAC_RISK_TYPES
 from .surveys.catalogue import load_catalogue, read_lock, write_lock
 from .surveys.errors import SurveyDefinitionError
+from .text.cli import themes
 
 
 def _create_app():
@@ -204,22 +205,113 @@ def boards_list():
         click.echo(f"{board.slug}\t{board.name}")
 
 
+main.add_command(themes)
+
+
+@main.group("report", cls=click.Group)
+def report_group():
+    """Quarterly engagement reports."""
+
+
+@report_group.command("build")
+@click.option("--board", "board_slug", required=True, help="The board's slug (see: voicecapture boards list).")
+@click.option("--quarter", required=True, help="Financial quarter, like 2026-27Q2 (Q1 is April to June).")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the HTML, PDF, CSV and XLSX into (made if missing).")
+@with_appcontext
+def report_build(board_slug, quarter, out_dir):
+    """Build a board's quarterly report now, here (no worker needed), and write its files into a folder."""
+    from .data import reports
+    from .quarters import parse
+    from .reports import pipeline
+    try:
+        period = parse(quarter)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    board = _board(board_slug)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.ClickException(f"cannot make the folder {out_dir}: {error.strerror}") from None
+    report, _created = reports.request_report(board, period, cover={"author": "Built from the command line"})
+    outcome = pipeline.build(report.id)
+    report = reports.get_report(report.id)
+    if report.status != "stored":
+        raise click.ClickException(f"the report was not built ({outcome}): "
+                                   f"{report.error or 'another worker is building it; try again shortly'}")
+    for kind in ("html", "pdf", "csv", "xlsx"):
+        path = out_dir / f"{board.slug}-{period.label}-engagement-report.{kind}"
+        path.write_bytes(reports.report_file(report.id, kind).content)
+        click.echo(f"{path}")
+
+
+@main.group("export", cls=click.Group)
+def export_group():
+    """A board's data, for its own analysis."""
+
+
+@export_group.command("responses")
+@click.option("--board", "board_slug", required=True, help="The board's slug (see: voicecapture boards list).")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The CSV file to write ('-' for standard output).")
+@with_appcontext
+def export_responses(board_slug, out_file):
+    """Every response of a board as CSV: a row per response, a column per question (free text de-identified)."""
+    from .exports import responses_csv
+    board = _board(board_slug)
+    chunks = responses_csv(board, current_app.extensions["surveys"])
+    if str(out_file) == "-":
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
+        return
+    try:
+        with out_file.open("w", encoding="utf-8", newline="") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {out_file}: {error.strerror}") from None
+    click.echo(f"Wrote {out_file}")
+
+
+def _financial_year(_context, _param, value):
+    """"2025-26" -> 2025, the calendar year the financial year starts in; it must have begun."""
+    from .quarters import parse
+    if value is None:
+        return None
+    try:
+        first_quarter = parse(f"{value}Q1")
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a financial year: write it like 2025-26") from None
+    if first_quarter.start > utcnow():
+        raise click.BadParameter(f"the financial year {value} has not begun yet")
+    return first_quarter.year
+
+
 @main.command("demo-data", with_appcontext=False)
 @click.option("--responses", type=click.IntRange(min=0, max=1_000_000), default=400, show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True, help="Same seed, same data.")
 @click.option("--if-empty", is_flag=True, help="Only if there are no responses yet (what 'make run' uses).")
 @click.option("--staff/--no-staff", default=True, show_default=True,
               help="Also make one fictional staff account per role, with a password shown once.")
+@click.option("--board", "board_slug", help="Put every response on this demo board, e.g. northvale-sab "
+                                           "(default: spread over all of them).")
+@click.option("--year", callback=_financial_year, metavar="YYYY-YY",
+              help="Spread responses over this financial year, like 2025-26, up to today "
+                   "(default: the last six quarters).")
 @with_appcontext
-def demo_data(responses, seed, if_empty, staff):
+def demo_data(responses, seed, if_empty, staff, board_slug, year):
     """Add demo boards, synthetic responses spread over boards, quarters and languages, and demo staff."""
     from .data.responses import count_responses
-    from .demo import load_demo, load_demo_staff
+    from .demo import DEMO_BOARDS, load_demo, load_demo_staff
     if current_app.config["SETTINGS"].production:
         raise click.ClickException("demo data is never loaded in production (VOICECAPTURE_ENV=production)")
+    slugs = [spec["slug"] for spec in DEMO_BOARDS]
+    if board_slug not in (None, *slugs):
+        raise click.BadParameter(f"no demo board {board_slug!r}; demo boards: {', '.join(slugs)}",
+                                 param_hint="--board")
     if if_empty and count_responses():
         click.echo(f"The database already has {count_responses()} responses; no demo data added.")
         return
-    click.echo(load_demo(responses, seed))
+    click.echo(load_demo(responses, seed, board_slug=board_slug, year=year))
     if staff:
         click.echo(load_demo_staff())

@@ -42,6 +42,9 @@ class Settings:
     quick_exit_url: str
     draft_days: int
     ratelimit_storage_uri: str
+    broker_url: str
+    report_stale_seconds: int
+    model_cache_dir: Path
     extra: dict = field(default_factory=dict)
 
     @property
@@ -101,6 +104,17 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         draft_days=int(env.get("DRAFT_DAYS", "7")),
         # memory:// counts per process; production points this at Redis so all processes share counts.
         ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Celery's broker: Redis when REDIS_URL is set; otherwise kombu's SQLAlchemy transport on a SQLite file,
+        # which needs no server and keeps queued messages across restarts.
+        broker_url=env.get("REDIS_URL", ""),
+        # A report "in progress" for longer than this is taken to have lost its worker, and is queued again.
+        report_stale_seconds=int(env.get("REPORT_STALE_SECONDS", "900")),
+        # Theme models built from surveys/themes.yaml and corrections, kept so each process need not rebuild them.
+        model_cache_dir=Path(env.get("MODEL_CACHE_DIR", "")) if env.get("MODEL_CACHE_DIR") else None,
     )
     values.update(overrides)
+    if values["model_cache_dir"] is None:
+        values["model_cache_dir"] = Path(values["instance_dir"]) / "models"
+    if not values["broker_url"]:
+        values["broker_url"] = f"sqla+sqlite:///{Path(values['instance_dir']) / 'broker.sqlite'}"
     return Settings(**values)

@@ -24,6 +24,8 @@ class Metric:
     question_code: str          # the national code of the question it is computed from
     counted: tuple[str, ...]    # option codes that make up the denominator (Don't know and blanks are left out)
     positive: tuple[str, ...] = ()  # option codes counted as the numerator (percentages)
+    outcome: str = ""    # the outcome sought, as the metric card states it
+    rationale: str = ""  # why the board measures it
 
     @property
     def upper(self) -> float:
@@ -40,34 +42,50 @@ METRICS: tuple[Metric, ...] = (
            "Adults (or their representatives) who say they were asked what they wanted to happen, of those who "
            "answered yes or no (SAC SG4a).", PERCENT, "SG4A_ASKED",
            counted=("ASKED_OUTCOMES_EXPRESSED", "ASKED_NO_OUTCOMES_EXPRESSED", "NOT_ASKED"),
-           positive=("ASKED_OUTCOMES_EXPRESSED", "ASKED_NO_OUTCOMES_EXPRESSED")),
+           positive=("ASKED_OUTCOMES_EXPRESSED", "ASKED_NO_OUTCOMES_EXPRESSED"),
+           outcome='People are at the centre of their enquiry: asked what they want to happen.',
+           rationale='Making Safeguarding Personal; the national SAC return (SG4a) counts the same from case records, so the two can be compared.'),
     Metric("outcomes_fully_achieved", "Desired outcomes fully achieved",
            "Of adults who expressed outcomes and said whether they happened, those who say they were fully "
            "achieved (SAC SG4a).", PERCENT, "SG4A_ACHIEVED",
-           counted=("FULLY_ACHIEVED", "PARTIALLY_ACHIEVED", "NOT_ACHIEVED"), positive=("FULLY_ACHIEVED",)),
+           counted=("FULLY_ACHIEVED", "PARTIALLY_ACHIEVED", "NOT_ACHIEVED"), positive=("FULLY_ACHIEVED",),
+           outcome='The outcomes people asked for are achieved.',
+           rationale="The SAC return records outcomes from the worker's view; this is the person's own."),
     Metric("feel_safer", "Feel safer",
            "Adults who answer yes to 'Do you feel safer?' (Making Safeguarding Personal), of those who answered "
-           "yes, no or not sure.", PERCENT, "MSP_SAFER", counted=("YES", "NO", "NOT_SURE"), positive=("YES",)),
+           "yes, no or not sure.", PERCENT, "MSP_SAFER", counted=("YES", "NO", "NOT_SURE"), positive=("YES",),
+           outcome='People feel safer after safeguarding support.',
+           rationale='One of the four Making Safeguarding Personal questions the board adopted for every review.'),
     Metric("safe_as_want", "Feel as safe as they want",
            "Adults who choose 'I feel as safe as I want' (Adult Social Care Survey), of those who chose any of the "
            "four statements.", PERCENT, "ASCS_SAFETY",
            counted=("ASCS_SAFE_AS_WANT", "ASCS_ADEQUATELY_SAFE", "ASCS_LESS_THAN_ADEQUATELY_SAFE",
-                    "ASCS_NOT_AT_ALL_SAFE"), positive=("ASCS_SAFE_AS_WANT",)),
+                    "ASCS_NOT_AT_ALL_SAFE"), positive=("ASCS_SAFE_AS_WANT",),
+           outcome='People feel as safe as they want to.',
+           rationale='The same question as the national Adult Social Care Survey, so figures can be set beside it.'),
     Metric("child_listened_median", "Children: listened to and acted on (median)",
            "The middle score children and young people give, from 0 to 10, for how much the people working with "
-           "them listened to and acted on what they said.", MEDIAN, "CYP_LISTENED_ACTED", counted=SCALE),
+           "them listened to and acted on what they said.", MEDIAN, "CYP_LISTENED_ACTED", counted=SCALE,
+           outcome='Children and young people feel listened to, and that what they say is acted on.',
+           rationale="The middle score shows the typical child's view; the partnership also reports the share at 7 or more."),
     Metric("child_listened_7_plus", "Children: listened to and acted on, 7 or more",
            "Children and young people who score 7 or more out of 10 for being listened to and acted on, of those "
-           "who gave a score.", PERCENT, "CYP_LISTENED_ACTED", counted=SCALE, positive=("7", "8", "9", "10")),
+           "who gave a score.", PERCENT, "CYP_LISTENED_ACTED", counted=SCALE, positive=("7", "8", "9", "10"),
+           outcome='Children and young people feel listened to, and that what they say is acted on.',
+           rationale='The partnership reports how many children score 7 or more out of 10.'),
     Metric("parent_felt_heard", "Parents and carers felt heard",
            "Parents and carers who felt heard completely or partly at the conference, of those who answered.",
            PERCENT, "PARENT_FELT_HEARD", counted=("HEARD_COMPLETELY", "HEARD_PARTLY", "NOT_HEARD"),
-           positive=("HEARD_COMPLETELY", "HEARD_PARTLY")),
+           positive=("HEARD_COMPLETELY", "HEARD_PARTLY"),
+           outcome='Parents and carers feel heard at child protection conferences.',
+           rationale='Parents who feel heard are better able to work with the plan for their child.'),
     Metric("fft_positive", "Friends and Family Test: positive",
            "People who rate their overall experience very good or good (NHS Friends and Family Test), of those who "
            "chose a rating.", PERCENT, "FFT_OVERALL",
            counted=("FFT_VERY_GOOD", "FFT_GOOD", "FFT_NEITHER", "FFT_POOR", "FFT_VERY_POOR"),
-           positive=("FFT_VERY_GOOD", "FFT_GOOD")),
+           positive=("FFT_VERY_GOOD", "FFT_GOOD"),
+           outcome='People have a good experience of the service.',
+           rationale='The NHS Friends and Family Test question, used across health and care.'),
 )
 BY_KEY = {metric.key: metric for metric in METRICS}
 

@@ -142,6 +142,20 @@ def page(new_context):
 
 
 @pytest.fixture(scope="session")
+def cli(live_server):
+    """Run a `voicecapture` command on the live server's database, as someone with shell access would."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
+           "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
+
+    def run(*args: str) -> str:
+        result = subprocess.run([_tool("voicecapture"), *args], env=env, cwd=ROOT, capture_output=True, text=True,
+                                timeout=600)
+        assert result.returncode == 0, f"voicecapture {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+        return result.stdout
+    return run
+
+
+@pytest.fixture(scope="session")
 def make_staff(live_server):
     """Make a staff account in the live server's database with the CLI, as an administrator would."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",

@@ -8,7 +8,7 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 
 from ..db import session, transactional
-from ..models import Answer, Board, Response, utcnow
+from ..models import Answer, Board, Comment, Response, utcnow
 from ..quarters import has_ended, quarter_of
 from ..surveys.logic import variant_of
 from ..surveys.model import Survey
@@ -89,6 +89,8 @@ def update_entry(response: Response, survey: Survey, answers: dict, *, user_id: 
         raise NotTheAuthor()
     if is_locked(response):
         raise EntryLocked()
+    # Its comments were analysed from the old answers: the worker analyses the new ones.
+    db.execute(delete(Comment).where(Comment.response_id == response.id))
     db.execute(delete(Answer).where(Answer.response_id == response.id))
     add_answers(response, survey, answers)
     response.variant = variant_of(survey, answers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
+from .. import analysis
 from ..access import public
 from ..data import boards, invitations, responses
 from ..i18n import board_languages, choose_language, enabled_languages, use_language
@@ -269,9 +270,10 @@ def check(token: str):
     form = SubmitForm()
     if form.validate_on_submit():
         try:
-            responses.submit(state.draft, state.survey)
+            response = responses.submit(state.draft, state.survey)
         except responses.LinkUsedUp:
             return _problem("used", state.board, _draft_languages(state.board))
+        analysis.queue_response(response.id)  # after the commit: the worker can always find what it is sent
         return redirect(url_for(".done", token=token))
     rows = [(q, state.answers.get(q.key)) for q in logic.visible_questions(state.survey, state.answers)]
     return render_template("respond/check.html", state=state, form=form, rows=rows)

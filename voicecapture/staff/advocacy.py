@@ -12,6 +12,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from .. import analysis
 from ..access import requires
 from ..data import audit, boards, entries
 from ..i18n import enabled_languages
@@ -95,6 +96,7 @@ def entry_new(board_slug: str, survey_id: str):
     if request.method == "POST" and outer.validate_on_submit() and page.validate():
         response = entries.create_entry(survey=survey, board=board, mode=mode, language=language,
                                         answers=page.kept(), user_id=current_user.id)
+        analysis.queue_response(response.id)
         return redirect(url_for("staff.entry", response_id=response.id, created=1))
     return _form_page(outer, page, board=board, mode=mode, language=language,
                       change_url=url_for("staff.entry_start", survey=f"{board_slug}/{survey_id}"))
@@ -152,6 +154,7 @@ def entry_edit(response_id: int):
     if request.method == "POST" and outer.validate_on_submit() and page.validate():
         try:
             entries.update_entry(response, survey, page.kept(), user_id=current_user.id)
+            analysis.queue_response(response.id)
         except entries.EntryLocked:
             return _locked(response, board)  # the quarter ended while the form was open
         except entries.NotTheAuthor:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectMultipleField, StringField, TextAreaField
+from wtforms import RadioField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional as Blank, ValidationError
 
 from .. import metrics, quarters
@@ -124,8 +124,14 @@ def _quarter(form, field):
         raise ValidationError(str(error)) from None
 
 
+def theme_choices(definitions: dict) -> list[SelectChoice]:
+    return [SelectChoice("", "No theme in particular")] + [SelectChoice(key, value["label"])
+                                                           for key, value in definitions.items()]
+
+
 class ActionForm(FlaskForm):
     quarter = StringField("Quarter", filters=[_strip], validators=[DataRequired("Enter the quarter, like 2026-27Q2"), _quarter])
+    theme = SelectField("Theme", choices=[], default="", validate_choice=True)
     you_said = TextAreaField("You said", filters=[_strip],
                              validators=[DataRequired("Enter what people told the board"),
                                          Length(max=1000, message="'You said' must be 1000 characters or fewer")])

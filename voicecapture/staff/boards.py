@@ -5,13 +5,13 @@ from __future__ import annotations
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import metrics
+from .. import analysis, metrics
 from ..access import requires
 from ..data import audit, board_figures, boards
 from ..models import utcnow
 from ..quarters import quarter_of
 from . import blueprint, nav
-from .board_forms import STATUSES, ActionForm, target_values, targets_form
+from .board_forms import STATUSES, ActionForm, target_values, targets_form, theme_choices
 
 READERS = ("administrator", "board_officer", "board_member", "safeguarding_lead")
 OFFICERS = ("administrator", "board_officer")
@@ -68,6 +68,7 @@ def board_targets(board_slug: str):
 def board_actions(board_slug: str):
     board = _board_or_404(board_slug)
     form = ActionForm()
+    form.theme.choices = theme_choices(analysis.theme_definitions())
     if request.method == "GET":
         form.quarter.data = quarter_of(utcnow()).label
     if form.validate_on_submit():
@@ -86,6 +87,7 @@ def board_action(board_slug: str, action_id: int):
     if action is None:
         abort(404)
     form = ActionForm(obj=action)
+    form.theme.choices = theme_choices(analysis.theme_definitions())
     if form.validate_on_submit():
         boards.save_action(board, _action_fields(form), current_user.id, action_id=action.id)
         return redirect(url_for("staff.board_actions", board_slug=board.slug))
@@ -94,5 +96,5 @@ def board_action(board_slug: str, action_id: int):
 
 
 def _action_fields(form) -> dict:
-    return {"quarter": form.quarter.data, "you_said": form.you_said.data, "we_did": form.we_did.data or "",
+    return {"quarter": form.quarter.data, "theme": form.theme.data or "", "you_said": form.you_said.data, "we_did": form.we_did.data or "",
             "status": form.status.data}

@@ -1,0 +1,140 @@
+"""Fixtures for the pipeline tests: a real Redis server (Debian's redis-server) and real Celery workers."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from voicecapture import create_app
+from voicecapture.config import load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+START_SECONDS = 30
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A throwaway Redis server on a free loopback port, started for these tests and stopped after them."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is not installed: run bin/ensure-system-packages (Debian package redis-server)")
+    port = _free_port()
+    workdir = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no", "--dir", str(workdir)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2) as sock:
+                sock.sendall(b"PING\r\n")
+                if sock.recv(16).startswith(b"+PONG"):
+                    break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail("redis-server did not start")
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@dataclass
+class Deployment:
+    """The environment a web process and its workers share: one database, one broker."""
+    env: dict
+    instance: Path
+
+    def app(self):
+        settings = load_settings(env=self.env)
+        app = create_app(settings)
+        app.config.update(TESTING=True)
+        return app
+
+
+@pytest.fixture
+def deployment(tmp_path, migrated_template, redis_url, model_cache):
+    import redis
+    redis.Redis.from_url(redis_url).flushdb()  # no messages left over from another test
+    shutil.copy(migrated_template, tmp_path / "test.db")
+    env = {"SECRET_KEY": "test-secret", "VOICECAPTURE_INSTANCE": str(tmp_path),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'test.db'}", "REDIS_URL": redis_url,
+           "MODEL_CACHE_DIR": str(model_cache),
+           "PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", str(tmp_path))}
+    return Deployment(env, tmp_path)
+
+
+@pytest.fixture
+def embedded_deployment(deployment):
+    """The same, on the embedded default: no REDIS_URL, so the broker is a SQLite file in the instance folder."""
+    del deployment.env["REDIS_URL"]
+    return deployment
+
+
+class Worker:
+    """A real `celery worker` process on the deployment's broker and database."""
+
+    def __init__(self, deployment: Deployment, name: str):
+        celery = Path(sys.executable).parent / "celery"
+        self.log = deployment.instance / f"{name}.log"
+        self.process = subprocess.Popen(
+            [str(celery), "-A", "worker.main", "worker", "--pool", "solo", "--hostname", f"{name}@%h",
+             "--queues", "comments,reports,maintenance", "--loglevel", "info", "--without-gossip",
+             "--without-mingle", "--without-heartbeat"],
+            cwd=ROOT, env=deployment.env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+            start_new_session=True)
+
+    def kill(self) -> None:
+        """As a crash or an out-of-memory kill would: no chance to finish or hand anything back."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@pytest.fixture
+def start_worker(deployment):
+    workers: list[Worker] = []
+
+    def start(name: str = "worker") -> Worker:
+        worker = Worker(deployment, name)
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+def wait_for(condition, timeout: float = 120, interval: float = 0.05, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

@@ -1,0 +1,41 @@
+"""A board's responses as one CSV: a row per response, a column per question (answer codes; free text only
+de-identified), streamed a page at a time so memory stays flat however many responses there are."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterable, Iterator
+
+from .data import export
+from .models import Board
+from .reports.render import inert
+
+
+def question_columns(surveys: Iterable) -> list[str]:
+    """Every question key, in the order the surveys ask them; a key shared by surveys is one column."""
+    columns: dict[str, None] = {}
+    for survey in surveys:
+        for question in survey.questions:
+            columns.setdefault(question.key, None)
+    return list(columns)
+
+
+def responses_csv(board: Board, surveys: Iterable) -> Iterator[str]:
+    """CSV text in chunks (one per page of responses), header first."""
+    questions = question_columns(surveys)
+    position = {key: index for index, key in enumerate(questions)}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(export.RESPONSE_COLUMNS + tuple(questions))
+    yield "\ufeff" + buffer.getvalue()  # byte-order mark: spreadsheets then read every script as UTF-8
+    for rows, answers in export.response_pages(board):
+        buffer.seek(0)
+        buffer.truncate()
+        for row in rows:
+            cells = [""] * len(questions)
+            for key, _option, value in answers.get(row[0], ()):
+                index = position.get(key)
+                if index is not None:
+                    cells[index] = f"{cells[index]};{value}" if cells[index] else value
+            writer.writerow([inert(value) for value in (*row, *cells)])
+        yield buffer.getvalue()
