@@ -81,3 +81,34 @@ def test_demo_data_is_refused_in_production(run, monkeypatch):
     monkeypatch.setenv("VOICECAPTURE_ENV", "production")
     result = CliRunner().invoke(main, ["demo-data", "--responses", "5"])
     assert result.exit_code == 1 and "never loaded in production" in result.output
+
+
+def test_report_build_writes_every_file_and_explains_bad_input(run, tmp_path):
+    run("demo-data", "--responses", "150", "--no-staff")
+    out = tmp_path / "out"
+    result = run("report", "build", "--board", "northvale-sab", "--quarter", "2026-27Q2", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    files = sorted(path.name for path in out.iterdir())
+    assert files == [f"northvale-sab-2026-27Q2-engagement-report.{kind}" for kind in ("csv", "html", "pdf", "xlsx")]
+    assert (out / files[2]).read_bytes().startswith(b"%PDF-")
+    bad_quarter = run("report", "build", "--board", "northvale-sab", "--quarter", "2026-27Q5", "--out", str(out))
+    assert bad_quarter.exit_code != 0 and "write it like 2026-27Q2" in bad_quarter.output
+    bad_board = run("report", "build", "--board", "nowhere", "--quarter", "2026-27Q2", "--out", str(out))
+    assert bad_board.exit_code != 0 and "no board 'nowhere'" in bad_board.output and "northvale-sab" in bad_board.output
+    (tmp_path / "a-file").write_text("x")
+    not_a_folder = run("report", "build", "--board", "northvale-sab", "--quarter", "2026-27Q2",
+                       "--out", str(tmp_path / "a-file"))
+    assert not_a_folder.exit_code != 0 and "a-file" in not_a_folder.output
+
+
+def test_export_responses_writes_a_row_per_response(run, tmp_path):
+    run("demo-data", "--responses", "120", "--no-staff")
+    target = tmp_path / "responses.csv"
+    assert run("export", "responses", "--board", "northvale-sab", "--out", str(target)).exit_code == 0
+    db = sqlite3.connect(tmp_path / "cli.db")
+    board_id = db.execute("select id from board where slug = 'northvale-sab'").fetchone()[0]
+    expected = db.execute("select count(*) from response where board_id = ?", (board_id,)).fetchone()[0]
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("id,reference,survey_id") and len(lines) == expected + 1
+    missing = run("export", "responses", "--board", "northvale-sab", "--out", str(tmp_path / "no" / "such" / "x.csv"))
+    assert missing.exit_code != 0 and "cannot write" in missing.output
