@@ -8,6 +8,7 @@ from typing import Optional
 
 import yaml
 
+from .. import strict_yaml
 from . import builtin
 from .errors import Problem, SurveyDefinitionError
 from .model import ANY_VARIANT, Option, Question, Survey, Variants
@@ -18,27 +19,9 @@ PICTURES_DIR = Path(__file__).resolve().parent.parent / "static" / "pictures"
 LOCK_FILE = "published.lock"
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A YAML loader that rejects a key given twice, which plain YAML silently overwrites."""
-
-
-def _mapping_without_duplicates(loader, node, deep=False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice in the same mapping", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
-
-
 def read_yaml(path: Path, label: str) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        data = strict_yaml.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise SurveyDefinitionError([Problem(label, "is not UTF-8 text; save it as UTF-8")]) from None
     except yaml.YAMLError as error:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import strict_yaml
 from .language import LANGUAGES
 
 MIN_ENGLISH_EXAMPLES = 6
@@ -62,24 +63,6 @@ class Taxonomy:
         return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Rejects a key given twice, which plain YAML would silently let the second one win."""
-
-
-def _mapping_without_duplicates(loader, node, deep=False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice in the same mapping", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
-
-
 def _label(path: Path) -> str:
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
@@ -89,7 +72,7 @@ def _read(path: Path, kind: str, body: str) -> dict:
     if not path.is_file():
         raise ExampleFileError([f"{label}: no such file"])
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        data = strict_yaml.load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise ExampleFileError([f"{label}: is not UTF-8 text; save it as UTF-8"]) from None
     except yaml.YAMLError as error:
