@@ -45,13 +45,18 @@ def board_reports(board_slug: str):
         (400 if any(field.errors for field in form) else 200)
 
 
-@blueprint.get("/boards/<board_slug>/reports/<int:report_id>")
-@requires(*READERS, board_arg="board_slug")
-def board_report(board_slug: str, report_id: int):
+def _report_or_404(board_slug: str, report_id: int):
     board = _board_or_404(board_slug)
     report = reports.board_report(board, report_id)
     if report is None:
         abort(404)
+    return board, report
+
+
+@blueprint.get("/boards/<board_slug>/reports/<int:report_id>")
+@requires(*READERS, board_arg="board_slug")
+def board_report(board_slug: str, report_id: int):
+    board, report = _report_or_404(board_slug, report_id)
     if report.status != "stored":
         return render_template("staff/report_progress.html", board=board, report=report)
     audit.record_read("report.read", target=f"report:{report.id}", board_id=board.id)
@@ -64,10 +69,7 @@ def board_report(board_slug: str, report_id: int):
 @requires(*READERS, board_arg="board_slug")
 def board_report_progress(board_slug: str, report_id: int):
     """How the report is getting on, for the progress page's script."""
-    board = _board_or_404(board_slug)
-    report = reports.board_report(board, report_id)
-    if report is None:
-        abort(404)
+    _board, report = _report_or_404(board_slug, report_id)
     messages = {"pending": f"Waiting for a worker. {report.progress}.",
                 "in_progress": f"{report.progress} (attempt {report.attempts}).",
                 "stored": "Ready.", "failed": f"Failed: {report.error}"}
@@ -77,9 +79,8 @@ def board_report_progress(board_slug: str, report_id: int):
 @blueprint.get("/boards/<board_slug>/reports/<int:report_id>/<kind>")
 @requires(*READERS, board_arg="board_slug")
 def board_report_file(board_slug: str, report_id: int, kind: str):
-    board = _board_or_404(board_slug)
-    report = reports.board_report(board, report_id)
-    stored = reports.report_file(report_id, kind) if report is not None and kind in MEDIA_TYPES else None
+    board, report = _report_or_404(board_slug, report_id)
+    stored = reports.report_file(report.id, kind) if kind in MEDIA_TYPES else None
     if stored is None:
         abort(404)
     audit.record_read("report.download", target=f"report:{report.id}", board_id=board.id, detail={"kind": kind})
