@@ -56,6 +56,8 @@ messages: install ## Extract messages and update every catalogue in translations
 bench: install assets ## Run the benchmarks in bench/ (prints figures)
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/report_build.py
+	$(BIN)/python bench/export_csv.py
 
 clean: ## Remove the virtual environment, built assets and the local database
 	rm -rf $(VENV) node_modules voicecapture/static/build instance

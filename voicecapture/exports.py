@@ -28,14 +28,31 @@ def responses_csv(board: Board, surveys: Iterable) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(export.RESPONSE_COLUMNS + tuple(questions))
     yield "\ufeff" + buffer.getvalue()  # byte-order mark: spreadsheets then read every script as UTF-8
-    for rows, answers in export.response_pages(board):
+    for rows, answers, comments in export.response_pages(board):
         buffer.seek(0)
         buffer.truncate()
+        safe = InertValues()
+        answer = next(answers, None)
         for row in rows:
             cells = [""] * len(questions)
-            for key, _option, value in answers.get(row[0], ()):
-                index = position.get(key)
-                if index is not None:
-                    cells[index] = f"{cells[index]};{value}" if cells[index] else value
-            writer.writerow([inert(value) for value in (*row, *cells)])
+            while answer is not None and answer[0] == row[0]:  # the answers come in the same order as the rows
+                _put(cells, position.get(answer[1]), answer[2])
+                answer = next(answers, None)
+            for key, text in comments.get(row[0], ()):
+                _put(cells, position.get(key), text)
+            writer.writerow(map(safe.__getitem__, (*row, *cells)))
         yield buffer.getvalue()
+
+
+def _put(cells: list[str], index, value: str) -> None:
+    """A value into its question's cell; a question with several answers gets them all, separated by ";"."""
+    if index is not None:
+        cells[index] = f"{cells[index]};{value}" if cells[index] else value
+
+
+class InertValues(dict):
+    """inert() of each distinct value, worked out once: most cells of a page repeat a few dozen answer codes."""
+
+    def __missing__(self, value) -> str:
+        self[value] = safe = inert(value)
+        return safe

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Optional
 
-from sqlalchemy import bindparam, func, or_, update
+from sqlalchemy import bindparam, func, insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -17,6 +17,8 @@ from .invitations import new_token
 
 NOT_ANSWERED = "NOT_ANSWERED"
 TEXT_CODE = "TEXT"
+# Where a response came from, copied from its invitation: what reports break figures down by.
+CONTEXT_FIELDS = ("agency", "area", "work_kind", "risk_type", "risk_location")
 
 
 class LinkUsedUp(Exception):
@@ -89,17 +91,23 @@ def response_for_draft(draft: Draft) -> Optional[Response]:
     return session().exec(select(Response).where(Response.draft_id == draft.id)).first()
 
 
-def answer_rows(survey: Survey, answers: dict) -> list[Answer]:
+def answer_values(survey: Survey, answers: dict) -> list[dict]:
+    """A response's answer rows as column values (all but response_id): one per question, or one per option."""
     rows = []
     for key, answer in kept_answers(survey, answers).items():
         question = survey.question(key)
         if is_blank(answer):
-            rows.append(Answer(question_key=key, code=NOT_ANSWERED))
+            rows.append({"question_key": key, "option_key": "", "code": NOT_ANSWERED, "text": None})
         elif question.is_text:
-            rows.append(Answer(question_key=key, code=TEXT_CODE, text=answer["t"]))
+            rows.append({"question_key": key, "option_key": "", "code": TEXT_CODE, "text": answer["t"]})
         else:
-            rows += [Answer(question_key=key, option_key=o, code=question.option(o).code) for o in answer["o"]]
+            rows += [{"question_key": key, "option_key": o, "code": question.option(o).code, "text": None}
+                     for o in answer["o"]]
     return rows
+
+
+def answer_rows(survey: Survey, answers: dict) -> list[Answer]:
+    return [Answer(**values) for values in answer_values(survey, answers)]
 
 
 def add_answers(response: Response, survey: Survey, answers: dict) -> None:
@@ -161,8 +169,7 @@ def _take_a_use(db, invitation: Invitation) -> bool:
 def _context(invitation: Optional[Invitation]) -> dict:
     if invitation is None:
         return {}
-    fields = ("agency", "area", "work_kind", "risk_type", "risk_location")
-    return {name: getattr(invitation, name) for name in fields}
+    return {name: getattr(invitation, name) for name in CONTEXT_FIELDS}
 
 
 def count_responses() -> int:
@@ -173,22 +180,45 @@ def answers_of(response: Response) -> list[Answer]:
     return list(session().exec(select(Answer).where(Answer.response_id == response.id).order_by(Answer.id)))
 
 
+_RESPONSES = Response.__table__
+_ANSWERS = Answer.__table__
+
+
 @transactional
-def store_responses(items: list[dict]) -> int:
-    """Store complete synthetic responses given directly (demo data; staff entries use data.entries).
+def store_responses(items: list[dict]) -> list[int]:
+    """Store complete synthetic responses given directly (demo data; staff entries use data.entries), and
+    return their ids.
 
     Each item: survey, board_id, answers, language, mode, submitted_at, and optional context fields.
+    Every row of the batch goes in through Core INSERTs: ORM objects would take an hour over a million.
     """
+    if not items:
+        return []
     db = session()
-    for item in items:
-        survey = item["survey"]
-        response = Response(
-            reference=new_reference(), survey_id=survey.id, survey_version=survey.version,
-            variant=variant_of(survey, item["answers"]), language=item["language"], mode=item.get("mode", "self"),
-            board_id=item["board_id"], started_at=item["submitted_at"], submitted_at=item["submitted_at"],
-            **{k: item.get(k, "") for k in ("agency", "area", "work_kind", "risk_type", "risk_location")},
-        )
-        db.add(response)
-        db.flush()
-        add_answers(response, survey, item["answers"])
-    return len(items)
+    references = _unused_references(len(items))
+    ids = dict(db.execute(insert(_RESPONSES).returning(_RESPONSES.c.reference, _RESPONSES.c.id),
+                          [_response_values(item, reference) for item, reference in zip(items, references)]).all())
+    answers = [{**values, "response_id": ids[reference]} for item, reference in zip(items, references)
+               for values in answer_values(item["survey"], item["answers"])]
+    if answers:
+        db.execute(insert(_ANSWERS), answers)
+    return [ids[reference] for reference in references]
+
+
+def _unused_references(count: int) -> list[str]:
+    """`count` new references, unlike each other and every stored one: among a million responses two random
+    codes are as likely as not to be the same."""
+    references: set[str] = set()
+    while len(references) < count:
+        candidates = {new_reference() for _ in range(count - len(references))} - references
+        taken = session().exec(select(Response.reference).where(Response.reference.in_(list(candidates)))).all()
+        references |= candidates - set(taken)
+    return list(references)
+
+
+def _response_values(item: dict, reference: str) -> dict:
+    survey = item["survey"]
+    return {"reference": reference, "survey_id": survey.id, "survey_version": survey.version,
+            "variant": variant_of(survey, item["answers"]), "language": item["language"],
+            "mode": item.get("mode", "self"), "board_id": item["board_id"], "started_at": item["submitted_at"],
+            "submitted_at": item["submitted_at"], **{name: item.get(name, "") for name in CONTEXT_FIELDS}}

@@ -1,0 +1,69 @@
+"""Demo data on one board and within one financial year, with comments analysed, as the benchmarks load it."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from voicecapture.cli import main
+from voicecapture.demo import COMMENTS
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOICECAPTURE_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
+    monkeypatch.setenv("SECRET_KEY", "x")
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    assert invoke("db", "upgrade").exit_code == 0
+    return invoke
+
+
+def last_complete_financial_year() -> int:
+    today = date.today()
+    return (today.year if today.month >= 4 else today.year - 1) - 1
+
+
+def test_one_board_one_financial_year_comments_analysed(run, tmp_path):
+    year = last_complete_financial_year()
+    label = f"{year}-{(year + 1) % 100:02d}"
+    result = run("demo-data", "--responses", "300", "--board", "northvale-sab", "--year", label, "--no-staff")
+    assert result.exit_code == 0 and "300 synthetic responses" in result.output
+    db = sqlite3.connect(tmp_path / "demo.db")
+    assert db.execute("select distinct b.slug from response r join board b on b.id = r.board_id").fetchall() == \
+        [("northvale-sab",)]
+    first, last = db.execute("select min(submitted_at), max(submitted_at) from response").fetchone()
+    assert f"{year}-04-01" <= first and last < f"{year + 1}-04-01"
+    quarters = {(int(y), (int(m) - 1) // 3) for y, m in db.execute(
+        "select strftime('%Y', submitted_at), strftime('%m', submitted_at) from response")}
+    assert len(quarters) == 4
+    texts = db.execute("select count(*) from answer where code = 'TEXT'").fetchone()[0]
+    assert texts > 50
+    assert f"{texts} comments analysed" in result.output
+    assert db.execute("select count(*) from comment").fetchone()[0] == texts
+
+
+def test_comments_are_in_the_language_of_the_response(run, tmp_path):
+    run("demo-data", "--responses", "400", "--no-staff")
+    db = sqlite3.connect(tmp_path / "demo.db")
+    rows = db.execute("select r.language, a.text from answer a join response r on r.id = a.response_id "
+                      "where a.code = 'TEXT'").fetchall()
+    assert {language for language, _text in rows} >= {"en", "ur", "gu", "pl"}
+    for language, text in rows:
+        pool = COMMENTS[language.split("-")[0]]
+        assert any(text in texts for texts in pool.values()), (language, text)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--board", "nowhere"], "no demo board 'nowhere'; demo boards: northvale-sab, northvale-scp, eastmere-sab"),
+    (["--year", "2025-27"], "'2025-27' is not a financial year: write it like 2025-26"),
+    (["--year", "2098-99"], "the financial year 2098-99 has not begun yet"),
+])
+def test_demo_data_rejects_bad_options(run, args, message):
+    result = run("demo-data", "--responses", "5", *args)
+    assert result.exit_code == 2 and message in result.output, result.output
