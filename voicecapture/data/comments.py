@@ -50,11 +50,11 @@ def pending_texts(limit: int, *, response_ids: Optional[Iterable[int]] = None,
     return [PendingText(*row) for row in session().exec(query.order_by(Answer.id).limit(limit)).all()]
 
 
-def _insert_ignoring_duplicates(rows: list[dict]):
+def _insert_ignoring_duplicates():
     """INSERT ... ON CONFLICT DO NOTHING on the answer, so two workers analysing one answer store one row."""
     dialect = session().get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(Comment).values(rows).on_conflict_do_nothing(index_elements=["answer_id"])
+    return insert(Comment).on_conflict_do_nothing(index_elements=["answer_id"])
 
 
 @transactional
@@ -62,7 +62,8 @@ def store_analyses(rows: list[dict]) -> None:
     """Store analysed comments: dicts with PendingText's fields (but text) and language, redacted, themes,
     scores, sentiment and model_version."""
     if rows:
-        session().execute(_insert_ignoring_duplicates(rows))
+        # executemany: one prepared statement for the batch, rather than a new multi-row statement per batch
+        session().execute(_insert_ignoring_duplicates(), rows)
 
 
 def needing_reanalysis(model_version: str, limit: int, board_id: Optional[int] = None,
