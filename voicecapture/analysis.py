@@ -5,6 +5,7 @@ from surveys/themes.yaml and analysts' corrections, once per process, and again 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -34,7 +35,14 @@ _known: dict[tuple[str, str], object] = {}  # (model version, text) -> its analy
 
 
 def _taxonomy():
-    return load_taxonomy(current_app.config["SETTINGS"].surveys_dir / "themes.yaml")
+    """The taxonomy file, read again only when it changes (pages and every batch ask for it)."""
+    path = current_app.config["SETTINGS"].surveys_dir / "themes.yaml"
+    return _taxonomy_at(path, path.stat().st_mtime_ns if path.exists() else 0)  # missing: its own clear error
+
+
+@functools.lru_cache(maxsize=4)
+def _taxonomy_at(path, _modified_ns: int):
+    return load_taxonomy(path)
 
 
 def theme_definitions() -> dict[str, dict]:
