@@ -4,8 +4,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from click.testing import CliRunner
 
 from voicecapture import create_app
+from voicecapture.cli import main
 from voicecapture.config import load_settings
 from voicecapture.migrate import upgrade
 
@@ -44,6 +46,20 @@ def app(settings):
             upsert_board(**spec)
     yield app
     app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """The voicecapture command, run as a user would, on its own migrated database in tmp_path/cli.db."""
+    monkeypatch.setenv("VOICECAPTURE_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("SECRET_KEY", "x")
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    assert invoke("db", "upgrade").exit_code == 0
+    return invoke
 
 
 @pytest.fixture

@@ -10,18 +10,6 @@ from click.testing import CliRunner
 from voicecapture.cli import main
 
 
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.setenv("VOICECAPTURE_INSTANCE", str(tmp_path))
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
-    monkeypatch.setenv("SECRET_KEY", "x")
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, list(args), catch_exceptions=False)
-    assert invoke("db", "upgrade").exit_code == 0
-    return invoke
-
 
 def test_demo_data_spreads_over_boards_quarters_and_languages(run, tmp_path):
     result = run("demo-data", "--responses", "400")

@@ -5,23 +5,8 @@ import sqlite3
 from datetime import date
 
 import pytest
-from click.testing import CliRunner
 
-from voicecapture.cli import main
 from voicecapture.demo import COMMENTS
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.setenv("VOICECAPTURE_INSTANCE", str(tmp_path))
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'demo.db'}")
-    monkeypatch.setenv("SECRET_KEY", "x")
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, list(args), catch_exceptions=False)
-    assert invoke("db", "upgrade").exit_code == 0
-    return invoke
 
 
 def last_complete_financial_year() -> int:
@@ -34,7 +19,7 @@ def test_one_board_one_financial_year_comments_analysed(run, tmp_path):
     label = f"{year}-{(year + 1) % 100:02d}"
     result = run("demo-data", "--responses", "300", "--board", "northvale-sab", "--year", label, "--no-staff")
     assert result.exit_code == 0 and "300 synthetic responses" in result.output
-    db = sqlite3.connect(tmp_path / "demo.db")
+    db = sqlite3.connect(tmp_path / "cli.db")
     assert db.execute("select distinct b.slug from response r join board b on b.id = r.board_id").fetchall() == \
         [("northvale-sab",)]
     first, last = db.execute("select min(submitted_at), max(submitted_at) from response").fetchone()
@@ -50,7 +35,7 @@ def test_one_board_one_financial_year_comments_analysed(run, tmp_path):
 
 def test_comments_are_in_the_language_of_the_response(run, tmp_path):
     run("demo-data", "--responses", "400", "--no-staff")
-    db = sqlite3.connect(tmp_path / "demo.db")
+    db = sqlite3.connect(tmp_path / "cli.db")
     rows = db.execute("select r.language, a.text from answer a join response r on r.id = a.response_id "
                       "where a.code = 'TEXT'").fetchall()
     assert {language for language, _text in rows} >= {"en", "ur", "gu", "pl"}

@@ -31,3 +31,10 @@ def csrf_of(html: str) -> str:
 def sign_in(http, email: str, password: str = PASSWORD):
     page = http.get("/staff/sign-in").get_data(as_text=True)
     return http.post("/staff/sign-in", data={"csrf_token": csrf_of(page), "email": email, "password": password})
+
+
+def signed_in(app, people, role):
+    """A test client signed in as the person holding `role`."""
+    http = app.test_client()
+    assert sign_in(http, people[role]).status_code == 302
+    return http

@@ -12,15 +12,9 @@ from voicecapture.branding import contrast_with_white, logo_problem
 from voicecapture.models import Answer, AuditEvent, Board, BoardAction, BoardSurvey, MetricTarget, Response, utcnow
 from voicecapture.quarters import quarter_of
 
-from .conftest import csrf_of, sign_in
+from .conftest import csrf_of, signed_in
 
 SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#123"/></svg>'
-
-
-def _http(app, people, role):
-    http = app.test_client()
-    assert sign_in(http, people[role]).status_code == 302
-    return http
 
 
 def _post(http, url, data):
@@ -51,7 +45,7 @@ def _add_responses(db, slug, survey_id, answers_each, when=None):
 # --- who sees what ----------------------------------------------------------------------------------------
 
 def test_a_board_member_sees_only_their_own_board(app, people):
-    http = _http(app, people, "board_member")
+    http = signed_in(app, people, "board_member")
     listing = http.get("/staff/boards").get_data(as_text=True)
     assert "Northvale Safeguarding Adults Board" in listing
     assert "Eastmere" not in listing and "Children Partnership" not in listing
@@ -62,13 +56,13 @@ def test_a_board_member_sees_only_their_own_board(app, people):
 
 
 def test_a_board_member_cannot_open_their_own_boards_targets_or_actions(app, people):
-    http = _http(app, people, "board_member")
+    http = signed_in(app, people, "board_member")
     assert http.get("/staff/boards/northvale-sab/targets").status_code == 403
     assert http.get("/staff/boards/northvale-sab/actions").status_code == 403
 
 
 def test_another_boards_officer_cannot_change_northvale_targets(app, people, db):
-    http = _http(app, people, "other_board_officer")
+    http = signed_in(app, people, "other_board_officer")
     token = csrf_of(http.get("/staff/boards/eastmere-sab/targets").get_data(as_text=True))
     response = http.post("/staff/boards/northvale-sab/targets", data={"csrf_token": token, "feel_safer": "80"})
     assert response.status_code == 403
@@ -76,7 +70,7 @@ def test_another_boards_officer_cannot_change_northvale_targets(app, people, db)
 
 
 def test_an_administrator_sees_every_board(app, people):
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     listing = http.get("/staff/boards").get_data(as_text=True)
     assert all(name in listing for name in ("Northvale Safeguarding Adults", "Northvale Safeguarding Children", "Eastmere"))
     assert http.get("/staff/boards/eastmere-sab").status_code == 200
@@ -101,7 +95,7 @@ def test_a_metric_matches_an_independent_count_on_demo_data(app, people, db):
     asked = [c for c in counted if c != "NOT_ASKED"]
     expected = f"{100 * len(asked) / len(counted):.0f}%" if len(counted) >= 5 else "too few answers to show"
 
-    html = _http(app, people, "board_member").get("/staff/boards/northvale-sab").get_data(as_text=True)
+    html = signed_in(app, people, "board_member").get("/staff/boards/northvale-sab").get_data(as_text=True)
     assert quarter.label in html
     previous_cell = " ".join(_row(html, "metric-asked_outcomes")[1])
     assert len(counted) >= 5  # enough demo answers that a real percentage is compared
@@ -113,7 +107,7 @@ def test_small_counts_are_suppressed_and_too_few_answers_give_no_figure(app, peo
     _add_responses(db, "northvale-scp", "child-review", [[("listened_acted", "9")]] * 3)
     heard = ["HEARD_COMPLETELY"] * 4 + ["HEARD_PARTLY", "NOT_HEARD"]
     _add_responses(db, "northvale-scp", "parent-conference", [[("felt_heard", code)] for code in heard])
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     html = http.get("/staff/boards/northvale-scp").get_data(as_text=True)
     child_responses = re.search(r'<th scope="row" class="govuk-table__header">Your meeting</th>(.*?)</tr>', html, re.S).group(1)
     assert "[c]" in child_responses and ">3<" not in child_responses
@@ -143,7 +137,7 @@ def test_rag_ratings():
 # --- targets ----------------------------------------------------------------------------------------------
 
 def test_targets_are_checked_saved_cleared_and_audited(app, people, db):
-    http = _http(app, people, "board_officer")
+    http = signed_in(app, people, "board_officer")
     response = _post(http, "/staff/boards/northvale-sab/targets", {"feel_safer": "120", "child_listened_median": "11"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "<title>Error:" in page
@@ -165,7 +159,7 @@ def test_targets_are_checked_saved_cleared_and_audited(app, people, db):
 # --- you said, we did -------------------------------------------------------------------------------------
 
 def test_actions_can_be_added_changed_and_are_read_only_for_members(app, people, db):
-    http = _http(app, people, "board_officer")
+    http = signed_in(app, people, "board_officer")
     url = "/staff/boards/northvale-sab/actions"
     bad = _post(http, url, {"quarter": "2026-28Q2", "you_said": "", "status": "planned"})
     page = bad.get_data(as_text=True)
@@ -186,10 +180,10 @@ def test_actions_can_be_added_changed_and_are_read_only_for_members(app, people,
     action = db.exec(select(BoardAction)).one()
     assert (action.status, action.we_did) == ("done", "Reports now go out five working days before.")
     assert {e.action for e in db.exec(select(AuditEvent))} >= {"board.action_add", "board.action_update"}
-    assert _http(app, people, "other_board_officer").get(edit).status_code == 403
+    assert signed_in(app, people, "other_board_officer").get(edit).status_code == 403
     assert http.get("/staff/boards/northvale-sab/actions/9999").status_code == 404
 
-    member = _http(app, people, "board_member")
+    member = signed_in(app, people, "board_member")
     board_page = member.get("/staff/boards/northvale-sab").get_data(as_text=True)
     assert "Reports now go out five working days before." in board_page and "Set targets" not in board_page
 
@@ -205,7 +199,7 @@ def _settings(**changes):
 
 
 def test_low_contrast_colours_unsafe_logos_and_plain_http_quick_exits_are_refused(app, people, db):
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     url = "/staff/admin/boards/northvale-sab"
     response = _post(http, url, _settings(brand_colour="#FFDD00"))
     page = response.get_data(as_text=True)
@@ -229,7 +223,7 @@ def test_low_contrast_colours_unsafe_logos_and_plain_http_quick_exits_are_refuse
 
 
 def test_branding_reaches_the_respondent_pages(app, people, db):
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     response = _post(http, "/staff/admin/boards/northvale-sab", _settings(
         brand_colour="#1D3557", logo_svg=SAFE_SVG, quick_exit_url="https://www.bbc.co.uk/news"))
     assert response.status_code == 302
@@ -256,7 +250,7 @@ def test_branding_reaches_the_respondent_pages(app, people, db):
 
 
 def test_surveys_offered_decide_what_the_open_link_serves(app, people, db):
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     assert app.test_client().get("/s/northvale-sab/feel-safer").status_code == 200
     assert _post(http, "/staff/admin/boards/northvale-sab", _settings(surveys=["msp-adult"])).status_code == 302
     assert app.test_client().get("/s/northvale-sab/feel-safer").status_code == 404
@@ -266,7 +260,7 @@ def test_surveys_offered_decide_what_the_open_link_serves(app, people, db):
 
 
 def test_languages_limit_the_respondent_switcher(app, people):
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     before = app.test_client().get("/s/northvale-sab/msp-adult").get_data(as_text=True)
     assert 'hreflang="pl"' in before
     assert _post(http, "/staff/admin/boards/northvale-sab", _settings(languages=["en", "ur"])).status_code == 302
@@ -289,7 +283,7 @@ def test_languages_limit_the_respondent_switcher(app, people):
 
 
 def test_boards_are_created_with_a_checked_slug_and_places_added_and_removed(app, people, db):
-    http = _http(app, people, "administrator")
+    http = signed_in(app, people, "administrator")
     new = "/staff/admin/boards/new"
     bad = _post(http, new, _settings(slug="Bad Slug!", name="Southdale SAB"))
     assert bad.status_code == 400 and "lower-case letters, digits and single hyphens" in bad.get_data(as_text=True)

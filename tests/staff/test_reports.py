@@ -12,15 +12,9 @@ from voicecapture.models import AuditEvent, Comment, Report
 from voicecapture.reports import pipeline
 
 from ..reports.conftest import report_board  # noqa: F401 - the fixture, shared with the report tests
-from .conftest import csrf_of, sign_in
+from .conftest import csrf_of, signed_in
 
 REPORTS = "/staff/boards/northvale-sab/reports"
-
-
-def _http(app, people, role):
-    http = app.test_client()
-    assert sign_in(http, people[role]).status_code == 302
-    return http
 
 
 def _request(http, **fields):
@@ -40,7 +34,7 @@ def _build_pending(app):
 
 
 def test_an_officer_asks_for_a_report_watches_it_and_reads_it(app, people, report_board):  # noqa: F811
-    http = _http(app, people, "board_officer")
+    http = signed_in(app, people, "board_officer")
     response = _request(http)
     assert response.status_code == 302
     progress_url = response.headers["Location"]
@@ -64,19 +58,19 @@ def test_an_officer_asks_for_a_report_watches_it_and_reads_it(app, people, repor
 
 
 def test_members_read_reports_but_cannot_ask_for_one(app, people, report_board):  # noqa: F811
-    officer = _http(app, people, "board_officer")
+    officer = signed_in(app, people, "board_officer")
     _request(officer)
     _build_pending(app)
-    member = _http(app, people, "board_member")
+    member = signed_in(app, people, "board_member")
     listing = member.get(REPORTS).get_data(as_text=True)
     assert "Ready" in listing and "Build the report" not in listing
     assert member.post(REPORTS, data={"csrf_token": csrf_of(listing), "quarter": "2026-27Q2"}).status_code == 403
-    other = _http(app, people, "other_board_officer")
+    other = signed_in(app, people, "other_board_officer")
     assert other.get(REPORTS).status_code in (403, 404)
 
 
 def test_bad_report_requests_say_what_to_fix(app, people, report_board, db):  # noqa: F811
-    http = _http(app, people, "board_officer")
+    http = signed_in(app, people, "board_officer")
     response = _request(http, meeting_date="10/12/2026", author="", quarter="2026-27Q9")
     page = response.get_data(as_text=True)
     assert response.status_code == 400
@@ -89,8 +83,8 @@ def test_an_analyst_corrects_themes_and_the_model_learns_from_it(app, people, re
         analysis.analyse_pending()
         version_before = analysis.current_model().version
     comment = db.exec(select(Comment).order_by(Comment.id)).first()
-    http = _http(app, people, "board_officer")
-    listing = http.get(f"/staff/boards/northvale-sab/comments?quarter=2026-27Q1")
+    http = signed_in(app, people, "board_officer")
+    listing = http.get("/staff/boards/northvale-sab/comments?quarter=2026-27Q1")
     assert listing.status_code == 200
     url = f"/staff/boards/northvale-sab/comments/{comment.id}"
     form = http.get(url).get_data(as_text=True)
@@ -108,7 +102,7 @@ def test_an_analyst_corrects_themes_and_the_model_learns_from_it(app, people, re
 
 
 def test_the_board_export_is_every_response_as_csv(app, people, report_board, db):  # noqa: F811
-    http = _http(app, people, "board_officer")
+    http = signed_in(app, people, "board_officer")
     download = http.get("/staff/boards/northvale-sab/export/responses.csv")
     assert download.status_code == 200 and download.content_type.startswith("text/csv")
     rows = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
@@ -116,4 +110,4 @@ def test_the_board_export_is_every_response_as_csv(app, people, report_board, db
     assert len(rows) == 41
     assert all(not cell.startswith("=") for row in rows for cell in row)
     assert db.exec(select(AuditEvent).where(AuditEvent.action == "board.export")).one()
-    assert _http(app, people, "board_member").get("/staff/boards/northvale-sab/export/responses.csv").status_code == 403
+    assert signed_in(app, people, "board_member").get("/staff/boards/northvale-sab/export/responses.csv").status_code == 403

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Optional
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 
@@ -95,7 +95,6 @@ def corrections() -> list[tuple[str, tuple[str, ...]]]:
 
 def corrections_fingerprint() -> str:
     """Changes whenever an analyst corrects a comment, so a cached model knows to retrain."""
-    from sqlalchemy import func
     count, latest = session().exec(select(func.count(), func.max(Comment.corrected_at))
                                    .where(col(Comment.corrected_by).is_not(None))).one()
     return f"{count}:{latest.isoformat() if latest else ''}"

@@ -6,7 +6,7 @@ import hashlib
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import and_, delete, or_, update
+from sqlalchemy import and_, delete, func, or_, update
 from sqlmodel import col, select
 
 from ..db import session, transactional
@@ -120,7 +120,6 @@ def report_file(report_id: int, kind: str) -> Optional[ReportFile]:
 
 
 def file_sizes(report_id: int) -> dict[str, int]:
-    from sqlalchemy import func
     rows = session().exec(select(ReportFile.kind, func.length(ReportFile.content))
                           .where(ReportFile.report_id == report_id)).all()
     return dict(rows)
