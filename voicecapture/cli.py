@@ -13,6 +13,7 @@ from .models import ROLES, WORK_KINDS, utcnow
 from .sac import SAC_RISK_LOCATIONS, SAC_RISK_TYPES
 from .surveys.catalogue import load_catalogue, read_lock, write_lock
 from .surveys.errors import SurveyDefinitionError
+from .alerts.cli import alerts_group
 from .text.cli import themes
 
 
@@ -206,6 +207,7 @@ def boards_list():
 
 
 main.add_command(themes)
+main.add_command(alerts_group)
 
 
 @main.group("report", cls=click.Group)

@@ -15,13 +15,13 @@ class ConfigError(RuntimeError):
     """Settings that the app must not start with."""
 
 
-def _instance_secret_key(instance_dir: Path) -> str:
-    """The embedded default keeps a generated key in the instance folder so sessions survive restarts."""
-    path = instance_dir / "secret_key"
+def _instance_secret(instance_dir: Path, name: str, make) -> str:
+    """The embedded default keeps generated keys in the instance folder so they survive restarts."""
+    path = instance_dir / name
     if path.exists():
         return path.read_text().strip()
     instance_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
+    key = make()
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
@@ -45,6 +45,21 @@ class Settings:
     broker_url: str
     report_stale_seconds: int
     model_cache_dir: Path
+    # Contact details and disclosures are encrypted with these Fernet keys (the first encrypts; the others
+    # still decrypt, so a key can be rotated).
+    contact_keys: tuple[str, ...]
+    contact_retention_days: int
+    # Alert emails: through SMTP when smtp_host is set, otherwise written as .eml files to mail_dir.
+    smtp_host: str
+    smtp_port: int
+    smtp_username: str
+    smtp_password: str
+    smtp_tls: str  # "starttls", "ssl" or "none"
+    mail_from: str
+    mail_dir: Path
+    # When a lead is expected to acknowledge an alert: these hours, Monday to Friday, not bank holidays.
+    working_day: tuple[int, int]
+    working_timezone: str
     extra: dict = field(default_factory=dict)
 
     @property
@@ -87,7 +102,15 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
                 "SECRET_KEY is not set. In production, set SECRET_KEY to a long random value "
                 "(for example: python -c 'import secrets; print(secrets.token_hex(32))')."
             )
-        secret_key = _instance_secret_key(instance_dir)
+        secret_key = _instance_secret(instance_dir, "secret_key", lambda: secrets.token_hex(32))
+    contact_keys = tuple(key.strip() for key in env.get("CONTACT_KEY", "").split(",") if key.strip())
+    if not contact_keys:
+        if environment == "production":
+            raise ConfigError(
+                "CONTACT_KEY is not set. In production, set CONTACT_KEY to a Fernet key, kept apart from the "
+                "database (python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')."
+            )
+        contact_keys = (_instance_secret(instance_dir, "contact_key", _fernet_key),)
 
     languages = tuple(code.strip() for code in env.get("LANGUAGES", DEFAULT_LANGUAGES).split(",") if code.strip())
     values = dict(
@@ -111,10 +134,53 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         report_stale_seconds=int(env.get("REPORT_STALE_SECONDS", "900")),
         # Theme models built from surveys/themes.yaml and corrections, kept so each process need not rebuild them.
         model_cache_dir=Path(env.get("MODEL_CACHE_DIR", "")) if env.get("MODEL_CACHE_DIR") else None,
+        contact_keys=contact_keys,
+        contact_retention_days=_int(env, "CONTACT_RETENTION_DAYS", "30"),
+        smtp_host=env.get("SMTP_HOST", ""),
+        smtp_port=_int(env, "SMTP_PORT", "587"),
+        smtp_username=env.get("SMTP_USERNAME", ""),
+        smtp_password=env.get("SMTP_PASSWORD", ""),
+        smtp_tls=_choice(env, "SMTP_TLS", "starttls", ("starttls", "ssl", "none")),
+        mail_from=env.get("MAIL_FROM", "VoiceCapture <alerts@voicecapture.invalid>"),
+        mail_dir=Path(env["MAIL_DIR"]) if env.get("MAIL_DIR") else None,
+        working_day=_hours(env.get("WORKING_DAY", "09-17")),
+        working_timezone=env.get("WORKING_TIMEZONE", "Europe/London"),
     )
     values.update(overrides)
+    if values["mail_dir"] is None:
+        values["mail_dir"] = Path(values["instance_dir"]) / "mail"
     if values["model_cache_dir"] is None:
         values["model_cache_dir"] = Path(values["instance_dir"]) / "models"
     if not values["broker_url"]:
         values["broker_url"] = f"sqla+sqlite:///{Path(values['instance_dir']) / 'broker.sqlite'}"
     return Settings(**values)
+
+
+def _fernet_key() -> str:
+    from cryptography.fernet import Fernet
+    return Fernet.generate_key().decode()
+
+
+def _int(env: dict, name: str, default: str) -> int:
+    try:
+        return int(env.get(name, default))
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {env.get(name)!r}") from None
+
+
+def _choice(env: dict, name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = env.get(name, default).lower()
+    if value not in choices:
+        raise ConfigError(f"{name} must be one of {', '.join(choices)}, not {env.get(name)!r}")
+    return value
+
+
+def _hours(value: str) -> tuple[int, int]:
+    """WORKING_DAY as "09-17": the hours a working day starts and ends."""
+    try:
+        start, end = (int(part) for part in value.split("-"))
+    except ValueError:
+        raise ConfigError(f"WORKING_DAY must look like 09-17 (start and end hour), not {value!r}") from None
+    if not 0 <= start < end <= 24:
+        raise ConfigError(f"WORKING_DAY {value!r}: the start must come before the end, both between 0 and 24")
+    return start, end

@@ -32,6 +32,9 @@ class Board(SQLModel, table=True):
     logo_svg: str = Field(default="", max_length=20000)
     # Languages this board offers respondents (codes from LANGUAGES); empty means all enabled languages.
     languages: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Safeguarding alerts: working hours a lead has to acknowledge one before it goes to the escalation lead.
+    alert_ack_hours: int = Field(default=4)
+    escalation_lead_id: Optional[int] = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -259,3 +262,73 @@ class ReportFile(SQLModel, table=True):
     kind: str = Field(primary_key=True, max_length=10)
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     sha256: str = Field(max_length=64)
+
+
+ALERT_STATES = ("new", "acknowledged", "action_taken", "closed")
+
+
+class Alert(SQLModel, table=True):
+    """A response (or a draft, while it is being answered) that screening says a person must look at.
+
+    One per draft and one per response: a draft's alert carries on to its response. `evidence` holds what the
+    person said that raised it, encrypted like contact details; reasons name the category and question only.
+    """
+    __table_args__ = (UniqueConstraint("draft_id", name="uq_alert_draft"),
+                      UniqueConstraint("response_id", name="uq_alert_response"),
+                      Index("ix_alert_board_status", "board_id", "status"))
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id")
+    survey_id: str = Field(max_length=60)
+    draft_id: Optional[int] = Field(default=None, foreign_key="draft.id")
+    response_id: Optional[int] = Field(default=None, foreign_key="response.id")
+    invitation_id: Optional[int] = Field(default=None, foreign_key="invitation.id")
+    language: str = Field(default="", max_length=20)
+    mode: str = Field(default="self", max_length=20)
+    categories: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    evidence: bytes = Field(default=b"", sa_column=Column(LargeBinary, nullable=False))
+    status: str = Field(default="new", max_length=20)
+    raised_at: datetime = Field(default_factory=utcnow, index=True)
+    due_at: datetime  # acknowledged by then, or it escalates
+    acknowledged_at: Optional[datetime] = None
+    acknowledged_by: Optional[int] = Field(default=None, foreign_key="user.id")
+    escalated_at: Optional[datetime] = None
+    closed_at: Optional[datetime] = None
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AlertEvent(SQLModel, table=True):
+    """What happened to an alert, by whom and when: raised, emailed, acknowledged, notes, escalation."""
+    id: Optional[int] = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    user_id: Optional[int] = Field(default=None, foreign_key="user.id")  # None: the system
+    kind: str = Field(max_length=30)
+    status: str = Field(default="", max_length=20)  # the status after this event, when it changed
+    note: str = Field(default="", max_length=4000)
+
+
+class AlertNotice(SQLModel, table=True):
+    """One email about an alert to one member of staff; sent by a worker, at most once in effect."""
+    __table_args__ = (UniqueConstraint("alert_id", "kind", "user_id", name="uq_alert_notice"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id", index=True)
+    kind: str = Field(max_length=20)  # new | escalation | contact
+    user_id: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: Optional[datetime] = Field(default=None, index=True)
+    attempts: int = 0
+    error: str = Field(default="", max_length=500)
+
+
+class ContactRequest(SQLModel, table=True):
+    """How and when a person asked to be contacted, encrypted, apart from their answers; deleted on schedule."""
+    __table_args__ = (UniqueConstraint("alert_id", name="uq_contact_alert"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id")
+    sealed: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    delete_after: datetime = Field(index=True)

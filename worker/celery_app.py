@@ -6,8 +6,10 @@ from celery.schedules import crontab
 from flask import Flask
 
 # Explicit queues, so reports (slow) never hold up free-text analysis (quick), and the sweeps have their own.
-QUEUES = ("comments", "reports", "maintenance")
+# Safeguarding alerts have a queue (and in bin/serve a worker) of their own: nothing else may delay them.
+QUEUES = ("alerts", "comments", "reports", "maintenance")
 ROUTES = {
+    "voicecapture.alerts.*": {"queue": "alerts"},
     "voicecapture.comments.*": {"queue": "comments"},
     "voicecapture.reports.build": {"queue": "reports"},
     "voicecapture.reports.schedule_due": {"queue": "maintenance"},
@@ -19,6 +21,8 @@ BEAT_SCHEDULE = {
     "quarterly-reports": {"task": "voicecapture.reports.schedule_due", "schedule": crontab(hour=6, minute=0)},
     # Queue again whatever a lost message or a killed worker left behind.
     "sweep": {"task": "voicecapture.sweep", "schedule": 300.0},
+    # Alerts past their time to acknowledge go to the escalation lead; unsent alert emails are sent again.
+    "alerts": {"task": "voicecapture.alerts.sweep", "schedule": 60.0},
 }
 
 
@@ -42,7 +46,7 @@ def create_celery(flask_app: Flask) -> Celery:
 
     celery = Celery("voicecapture", task_cls=FlaskTask, broker=settings.broker_url)
     celery.conf.update(
-        imports=("worker.tasks.comments", "worker.tasks.reports", "worker.tasks.sweep"),
+        imports=("worker.tasks.alerts", "worker.tasks.comments", "worker.tasks.reports", "worker.tasks.sweep"),
         task_routes=ROUTES,
         task_default_queue="maintenance",
         task_ignore_result=True,  # progress lives in the database, where the staff pages read it

@@ -94,7 +94,7 @@ class Worker:
         self.log = deployment.instance / f"{name}.log"
         self.process = subprocess.Popen(
             [str(celery), "-A", "worker.main", "worker", "--pool", "solo", "--hostname", f"{name}@%h",
-             "--queues", "comments,reports,maintenance", "--loglevel", "info", "--without-gossip",
+             "--queues", "alerts,comments,reports,maintenance", "--loglevel", "info", "--without-gossip",
              "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env=deployment.env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
             start_new_session=True)

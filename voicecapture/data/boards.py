@@ -41,7 +41,8 @@ def upsert_board(slug: str, name: str, kind: str = "adults", help_phone: str = "
 
 # --- Administrators: board settings, surveys offered, languages, agencies and areas -------------------------
 
-SETTINGS_FIELDS = ("name", "kind", "help_phone", "help_text", "quick_exit_url", "brand_colour", "logo_svg")
+SETTINGS_FIELDS = ("name", "kind", "help_phone", "help_text", "quick_exit_url", "brand_colour", "logo_svg",
+                   "alert_ack_hours", "escalation_lead_id")
 
 
 def offered_surveys(board: Board) -> list[str]:

@@ -62,7 +62,8 @@ def stored_answers(response: Response) -> dict:
 
 
 @transactional
-def create_entry(*, survey: Survey, board: Board, mode: str, language: str, answers: dict, user_id: int) -> Response:
+def create_entry(*, survey: Survey, board: Board, mode: str, language: str, answers: dict, user_id: int,
+                 then=None) -> Response:
     """One response and all its answers in one transaction. The audit detail never holds answer text."""
     if mode not in ENTRY_MODES:
         raise ValueError(f"unknown mode {mode!r}; modes are {ENTRY_MODES}")
@@ -75,13 +76,15 @@ def create_entry(*, survey: Survey, board: Board, mode: str, language: str, answ
     session().add(response)
     session().flush()
     add_answers(response, survey, answers)
+    if then is not None:  # a safeguarding alert, stored with the entry or not at all
+        then(response)
     audit.record("response.create", target=f"response:{response.id}", board_id=board.id,
                  detail={"reference": response.reference, "survey": survey.ref, "mode": mode})
     return response
 
 
 @transactional
-def update_entry(response: Response, survey: Survey, answers: dict, *, user_id: int) -> Response:
+def update_entry(response: Response, survey: Survey, answers: dict, *, user_id: int, then=None) -> Response:
     """Replace the answers of an entry, checked again inside the transaction: author only, until locked."""
     db = session()
     db.refresh(response)
@@ -96,6 +99,8 @@ def update_entry(response: Response, survey: Survey, answers: dict, *, user_id: 
     response.variant = variant_of(survey, answers)
     response.updated_at = utcnow()
     db.add(response)
+    if then is not None:
+        then(response)
     audit.record("response.update", target=f"response:{response.id}", board_id=response.board_id,
                  detail={"reference": response.reference, "survey": survey.ref})
     return response

@@ -117,10 +117,11 @@ def add_answers(response: Response, survey: Survey, answers: dict) -> None:
         session().add(row)
 
 
-def submit(draft: Draft, survey: Survey) -> Response:
+def submit(draft: Draft, survey: Survey, then=None) -> Response:
     """Store the response and all its answers in one transaction, exactly once per draft.
 
-    A second submission of the same draft (double click, refresh, back button, two tabs) finds the
+    `then(response)` runs inside that transaction (raising a safeguarding alert with the response, so one is
+    never stored without the other). A second submission of the same draft (double click, refresh, back button, two tabs) finds the
     draft already claimed and returns the response the first one stored.
     """
     try:
@@ -144,6 +145,8 @@ def submit(draft: Draft, survey: Survey) -> Response:
             db.flush()
             add_answers(response, survey, draft.answers)
             db.execute(update(Draft).where(Draft.id == draft.id).values(response_id=response.id, answers={}))
+            if then is not None:
+                then(response)
             return response
     except IntegrityError:
         # Another process stored this draft's response at the same moment: that one stands.

@@ -5,3 +5,4 @@ blueprint = Blueprint("respond", __name__)
 
 from . import views  # noqa: E402,F401  (routes register themselves on the blueprint)
 from . import code  # noqa: E402,F401  (short codes from printed slips)
+from . import help  # noqa: E402,F401  (help straight after an answer that raises a safeguarding alert)

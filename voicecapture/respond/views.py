@@ -6,7 +6,9 @@ from flask_babel import gettext
 
 from .. import analysis
 from ..access import public
-from ..data import boards, invitations, responses
+from ..alerts import raising
+from ..alerts.service import help_lines
+from ..data import alerts, boards, invitations, responses
 from ..i18n import board_languages, choose_language, enabled_languages, use_language
 from ..models import utcnow
 from ..surveys import logic
@@ -214,10 +216,14 @@ def question(token: str, key: str):
     if request.method == "POST" and "skip_section" in request.form and _section_skippable(state, current):
         return _skip_section(state, current)
     if form.validate_on_submit():
-        responses.save_answers(state.draft, {key: answer_from(form, current)})
+        answer = answer_from(form, current)
+        responses.save_answers(state.draft, {key: answer})
+        following = None if from_check else _following(state, key)
+        if raising.on_answer(state.draft, state.board, current, answer):
+            # Help at once, on the very next page; the survey carries on from there.
+            return redirect(url_for(".help_page", token=token, next=following.key if following else "check"))
         if from_check:
             return redirect(_where_next(state))
-        following = _following(state, key)
         return redirect(url_for(".question", token=token, key=following.key) if following
                         else url_for(".check", token=token))
 
@@ -270,7 +276,7 @@ def check(token: str):
     form = SubmitForm()
     if form.validate_on_submit():
         try:
-            response = responses.submit(state.draft, state.survey)
+            response, _alert = raising.submit(state.draft, state.board, state.survey)
         except responses.LinkUsedUp:
             return _problem("used", state.board, _draft_languages(state.board))
         analysis.queue_response(response.id)  # after the commit: the worker can always find what it is sent
@@ -288,7 +294,10 @@ def done(token: str):
     response = responses.response_for_draft(state.draft)
     if response is None:
         return redirect(_where_next(state))
-    return render_template("respond/done.html", state=state, response=response)
+    alert = alerts.alert_for_response(response.id)
+    lines = help_lines(state.survey.audience, alert.categories) if alert else help_lines(state.survey.audience, ())
+    return render_template("respond/done.html", state=state, response=response, alert=alert, lines=lines,
+                           asked_for_contact=bool(alert) and alerts.has_contact(alert))
 
 
 @blueprint.app_context_processor

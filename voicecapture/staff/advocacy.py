@@ -14,6 +14,9 @@ from wtforms import SelectChoice
 
 from .. import analysis
 from ..access import requires
+from ..alerts import raising
+from ..alerts.service import help_lines
+from ..data import alerts as alert_records
 from ..data import audit, boards, entries
 from ..i18n import enabled_languages
 from ..quarters import quarter_of
@@ -94,8 +97,8 @@ def entry_new(board_slug: str, survey_id: str):
     outer = EntryForm()
     page = OnePageSurvey(survey, representative_answers(survey, mode), submitted=request.method == "POST")
     if request.method == "POST" and outer.validate_on_submit() and page.validate():
-        response = entries.create_entry(survey=survey, board=board, mode=mode, language=language,
-                                        answers=page.kept(), user_id=current_user.id)
+        response, _alert = raising.create_entry(survey=survey, board=board, mode=mode, language=language,
+                                                answers=page.kept(), user_id=current_user.id)
         analysis.queue_response(response.id)
         return redirect(url_for("staff.entry", response_id=response.id, created=1))
     return _form_page(outer, page, board=board, mode=mode, language=language,
@@ -131,7 +134,9 @@ def entry(response_id: int):
     audit.record_read("response.read", target=f"response:{response.id}", board_id=board.id)
     page = OnePageSurvey(survey, answers)
     rows = [(q, answers.get(q.key)) for q in page.survey.questions if q.key in page.kept()]
+    alert = alert_records.alert_for_response(response.id)
     return render_template("staff/entry.html", response=response, board=board, survey=survey, rows=rows,
+                           alert=alert, help_lines=help_lines(survey.audience, alert.categories) if alert else [],
                            variant=page.variant, modes=MODE_LABELS, is_author=is_author,
                            language_name=_language_name(response.language),
                            locked=entries.is_locked(response), quarter=quarter_of(response.submitted_at),
@@ -153,7 +158,7 @@ def entry_edit(response_id: int):
         page = OnePageSurvey(survey, entries.stored_answers(response))
     if request.method == "POST" and outer.validate_on_submit() and page.validate():
         try:
-            entries.update_entry(response, survey, page.kept(), user_id=current_user.id)
+            raising.update_entry(response, survey, page.kept(), user_id=current_user.id, board=board)
             analysis.queue_response(response.id)
         except entries.EntryLocked:
             return _locked(response, board)  # the quarter ended while the form was open

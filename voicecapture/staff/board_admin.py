@@ -10,7 +10,7 @@ from flask import Response, abort, current_app, redirect, render_template, reque
 
 from ..access import public, requires
 from ..branding import version_of
-from ..data import boards
+from ..data import alert_notices, boards
 from ..i18n import enabled_languages
 from ..surveys.model import pick
 from . import blueprint, nav
@@ -20,7 +20,10 @@ nav.add("Boards: settings", "staff.admin_boards", ("administrator",),
         "Boards' names, branding, help contacts, surveys, languages, agencies and areas.")
 
 
-def _choices(form) -> None:
+def _choices(form, board=None) -> None:
+    leads = alert_notices.board_leads(board.id) if board else []
+    form.escalation_lead_id.choices = [SelectChoice(None, "None: escalate to every lead and the administrators")] + [
+        SelectChoice(user.id, f"{user.name} <{user.email}>") for user in leads]
     form.surveys.choices = [SelectChoice(s.id, f"{pick(s.title, '')} ({s.id})") for s in _published()]
     form.languages.choices = [SelectChoice(code, language.name) for code, language in enabled_languages().items()]
 
@@ -31,7 +34,8 @@ def _published():
 
 
 def _settings(form) -> dict:
-    return {key: (form[key].data or "") for key in boards.SETTINGS_FIELDS}
+    numbers = {"alert_ack_hours": form.alert_ack_hours.data, "escalation_lead_id": form.escalation_lead_id.data}
+    return {key: numbers[key] if key in numbers else (form[key].data or "") for key in boards.SETTINGS_FIELDS}
 
 
 def _with_errors(form) -> int:
@@ -74,7 +78,7 @@ def admin_board(board_slug: str):
     form = BoardForm(formdata=request.form if action == "save" else None, obj=None if action == "save" else board)
     if action != "save":
         form.surveys.data, form.languages.data = boards.offered_surveys(board), list(board.languages or [])
-    _choices(form)
+    _choices(form, board)
     places = {kind: _place_form(kind, action) for kind in boards.PLACE_MODELS}
     if action == "save" and form.validate():
         boards.update_board(board, _settings(form), form.surveys.data, form.languages.data)

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional as Blank, ValidationError
+from wtforms import IntegerField, RadioField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional as Blank, ValidationError
 
 from .. import metrics, quarters
 from ..branding import colour_problem, logo_problem
@@ -52,6 +52,10 @@ def _logo(form, field):
             raise ValidationError(problem)
 
 
+def _lead_id(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
 class BoardForm(FlaskForm):
     name = StringField("Board name", filters=[_strip],
                        validators=[DataRequired("Enter the board's name"), Length(max=200, message="Board name must be 200 characters or fewer")])
@@ -68,6 +72,11 @@ class BoardForm(FlaskForm):
     logo_svg = TextAreaField("Logo (SVG)", validators=[_logo])  # stored exactly as given
     surveys = SelectMultipleField("Surveys this board offers", choices=[], validate_choice=True)
     languages = SelectMultipleField("Languages respondents may choose", choices=[], validate_choice=True)
+    alert_ack_hours = IntegerField(
+        "Working hours to acknowledge a safeguarding alert", default=4,
+        validators=[InputRequired("Enter how many working hours a lead has to acknowledge an alert, like 4"),
+                    NumberRange(min=1, max=40, message="Enter a whole number of working hours from 1 to 40")])
+    escalation_lead_id = SelectField("Escalation lead", choices=[], coerce=_lead_id, validate_choice=True)
 
 
 class NewBoardForm(BoardForm):

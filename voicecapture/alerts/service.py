@@ -1,0 +1,79 @@
+"""Screening inside the app: the rules as the files say now, and the classifier trained from them.
+
+The rules are read again when a screening file changes; the classifier is trained once per version of the
+files and saved beside the theme models, so other processes load it instead of training it again.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from pathlib import Path
+
+from flask import current_app
+
+from .classifier import DisclosureClassifier
+from .rules import ScreeningRules, load_rules
+from .screen import Finding, screen_answer, screen_response
+
+_lock = threading.Lock()
+_classifiers: dict[str, DisclosureClassifier] = {}
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+def _files(surveys_dir: Path) -> tuple:
+    paths = [surveys_dir / "screening.yaml", *sorted((surveys_dir / "screening").glob("*"))]
+    return tuple((str(path), path.stat().st_mtime_ns) for path in paths if path.is_file())
+
+
+def rules() -> ScreeningRules:
+    surveys_dir = _settings().surveys_dir
+    return _rules_at(surveys_dir, _files(surveys_dir))
+
+
+@functools.lru_cache(maxsize=4)
+def _rules_at(surveys_dir: Path, _files_seen: tuple) -> ScreeningRules:
+    return load_rules(surveys_dir)
+
+
+def classifier(current: ScreeningRules | None = None) -> DisclosureClassifier:
+    current = current or rules()
+    with _lock:
+        if current.fingerprint not in _classifiers:
+            _classifiers.clear()
+            _classifiers[current.fingerprint] = _load_or_train(current)
+        return _classifiers[current.fingerprint]
+
+
+def _load_or_train(current: ScreeningRules) -> DisclosureClassifier:
+    folder = _settings().model_cache_dir / f"screening-{current.fingerprint}"
+    try:
+        return DisclosureClassifier.load(folder)
+    except (FileNotFoundError, ValueError, KeyError):
+        pass
+    model = DisclosureClassifier.train(current.examples)
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+    try:
+        model.save(partial)
+        os.replace(partial, folder)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)  # another process saved it first
+    return model
+
+
+def answer_findings(question, answer: dict) -> list[Finding]:
+    current = rules()
+    return screen_answer(question, answer, current, classifier(current))
+
+
+def response_findings(survey, answers: dict) -> list[Finding]:
+    current = rules()
+    return screen_response(survey, answers, current, classifier(current))
+
+
+def help_lines(audience: str, categories) -> list:
+    return rules().lines_for(audience, categories)
