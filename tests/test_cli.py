@@ -67,6 +67,7 @@ def test_demo_data_makes_one_staff_account_per_role(run, tmp_path):
 
 def test_demo_data_is_refused_in_production(run, monkeypatch):
     monkeypatch.setenv("VOICECAPTURE_ENV", "production")
+    monkeypatch.setenv("CONTACT_KEY", "ZmRzZmRzZmRzZmRzZmRzZmRzZmRzZmRzZmRzZmRzZmQ=")
     result = CliRunner().invoke(main, ["demo-data", "--responses", "5"])
     assert result.exit_code == 1 and "never loaded in production" in result.output
 

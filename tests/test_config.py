@@ -25,3 +25,27 @@ def test_settings_from_the_environment(tmp_path):
     assert settings.languages == ("en", "ur") and settings.default_language == "en"
     assert settings.quick_exit_url == "https://example.org/"
     assert settings.flask_config()["SESSION_PERMANENT"] is False
+
+
+def test_contact_key_is_generated_in_development_and_required_in_production(tmp_path):
+    env = {"VOICECAPTURE_INSTANCE": str(tmp_path), "SECRET_KEY": "s"}
+    first = load_settings(env=env)
+    assert load_settings(env=env).contact_keys == first.contact_keys
+    assert (tmp_path / "contact_key").stat().st_mode & 0o777 == 0o600
+    with pytest.raises(ConfigError, match="CONTACT_KEY is not set"):
+        load_settings(env={**env, "VOICECAPTURE_ENV": "production"})
+
+
+def test_mail_and_working_hours_settings_are_checked(tmp_path):
+    env = {"VOICECAPTURE_INSTANCE": str(tmp_path), "SECRET_KEY": "s"}
+    settings = load_settings(env={**env, "SMTP_HOST": "mail.example.org", "SMTP_PORT": "2525", "SMTP_TLS": "SSL",
+                                  "WORKING_DAY": "08-18", "CONTACT_KEY": "a, b"})
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_tls) == ("mail.example.org", 2525, "ssl")
+    assert settings.working_day == (8, 18) and settings.contact_keys == ("a", "b")
+    assert settings.mail_dir == tmp_path / "mail"
+    for name, value, message in (("SMTP_PORT", "smtp", "SMTP_PORT must be a whole number"),
+                                 ("SMTP_TLS", "maybe", "SMTP_TLS must be one of starttls, ssl, none"),
+                                 ("WORKING_DAY", "9 to 5", "WORKING_DAY must look like 09-17"),
+                                 ("WORKING_DAY", "17-09", "the start must come before the end")):
+        with pytest.raises(ConfigError, match=message):
+            load_settings(env={**env, name: value})

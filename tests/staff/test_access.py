@@ -25,6 +25,7 @@ ROUTES = {
     "respond.question": ("/r/not-a-token/q/consulted", PUBLIC),
     "respond.check": ("/r/not-a-token/check", PUBLIC),
     "respond.done": ("/r/not-a-token/done", PUBLIC),
+    "respond.help_page": ("/r/not-a-token/help", PUBLIC),
     "staff.sign_in": ("/staff/sign-in", PUBLIC),
     "staff.set_password": ("/staff/password/not-a-token", PUBLIC),
     "staff.sign_out": (None, STAFF),

@@ -193,7 +193,8 @@ def test_actions_can_be_added_changed_and_are_read_only_for_members(app, people,
 def _settings(**changes):
     data = {"action": "save", "name": "Northvale Safeguarding Adults Board", "kind": "adults",
             "help_phone": "0300 555 0101", "help_text": "Monday to Friday.", "quick_exit_url": "",
-            "brand_colour": "", "logo_svg": "", "surveys": ["msp-adult", "feel-safer"], "languages": []}
+            "brand_colour": "", "logo_svg": "", "surveys": ["msp-adult", "feel-safer"], "languages": [],
+            "alert_ack_hours": "4", "escalation_lead_id": "None"}
     data.update(changes)
     return data
 
@@ -314,3 +315,23 @@ def test_boards_are_created_with_a_checked_slug_and_places_added_and_removed(app
 def test_colour_rule(colour, ok):
     from voicecapture.branding import colour_problem
     assert (colour_problem(colour) is None) == ok
+
+
+def test_alert_settings_take_working_hours_and_one_of_the_boards_leads(app, people, db):
+    from voicecapture.models import Board, User
+    http = signed_in(app, people, "administrator")
+    url = "/staff/admin/boards/northvale-sab"
+    page = http.get(url).get_data(as_text=True)
+    assert "Safeguarding Lead &lt;safeguarding_lead@example.org&gt;" in page
+    for bad, message in (("0", "from 1 to 40"), ("", "Enter how many working hours"), ("four", "Enter a whole number, like 4")):
+        response = _post(http, url, _settings(alert_ack_hours=bad))
+        assert response.status_code == 400 and message in response.get_data(as_text=True), bad
+    outsider = db.exec(select(User).where(User.email == "board_officer@example.org")).one()
+    response = _post(http, url, _settings(escalation_lead_id=str(outsider.id)))
+    assert response.status_code == 400, "only the board's own safeguarding leads can be the escalation lead"
+    lead = db.exec(select(User).where(User.email == "safeguarding_lead@example.org")).one()
+    response = _post(http, url, _settings(alert_ack_hours="2", escalation_lead_id=str(lead.id)))
+    assert response.status_code == 302
+    db.expire_all()
+    board = db.exec(select(Board).where(Board.slug == "northvale-sab")).one()
+    assert (board.alert_ack_hours, board.escalation_lead_id) == (2, lead.id)

@@ -37,8 +37,7 @@ def alerts_queue():
     board_ids = _board_ids()
     audit.record_read("alert.list", detail={"status": status})
     return render_template("staff/alerts.html", rows=alerts.queue(board_ids, status), status=status,
-                           counts=alerts.counts(board_ids), labels=STATUS_LABELS, now=utcnow(),
-                           categories=rules().categories)
+                           counts=alerts.counts(board_ids), labels=STATUS_LABELS, now=utcnow())
 
 
 def _alert_or_404(alert_id: int):
@@ -63,8 +62,7 @@ def _page(alert, board, status_form=None, note_form=None, code=200):
     return render_template(
         "staff/alert.html", alert=alert, board=board, is_lead=is_lead, said=said, context=alerts.context(alert),
         events=alerts.events(alert), notices=alert_notices.notices_of(alert.id), has_contact=alerts.has_contact(alert),
-        status_form=status_form, note_form=note_form or AlertNoteForm(), labels=STATUS_LABELS, now=utcnow(),
-        categories=rules().categories), code
+        status_form=status_form, note_form=note_form or AlertNoteForm(), labels=STATUS_LABELS, now=utcnow()), code
 
 
 def _answer_words(question, answer) -> str:
@@ -131,3 +129,10 @@ def _local_time(moment) -> str:
     if moment is None:
         return ""
     return moment.astimezone(ZoneInfo(current_app.config["SETTINGS"].working_timezone)).strftime("%d %b %Y %H:%M")
+
+
+@blueprint.app_template_filter("alert_about")
+def _alert_about(alert) -> str:
+    """What an alert is about, in the words of surveys/screening.yaml."""
+    labels = rules().categories
+    return "; ".join(labels.get(category, category) for category in alert.categories)

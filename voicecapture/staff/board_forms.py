@@ -52,6 +52,16 @@ def _logo(form, field):
             raise ValidationError(problem)
 
 
+class WholeNumberField(IntegerField):
+    """An IntegerField whose message for "four" or "4.5" says what to type instead."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Enter a whole number, like 4") from None
+
+
 def _lead_id(value):
     return int(value) if value not in (None, "", "None") else None
 
@@ -72,7 +82,7 @@ class BoardForm(FlaskForm):
     logo_svg = TextAreaField("Logo (SVG)", validators=[_logo])  # stored exactly as given
     surveys = SelectMultipleField("Surveys this board offers", choices=[], validate_choice=True)
     languages = SelectMultipleField("Languages respondents may choose", choices=[], validate_choice=True)
-    alert_ack_hours = IntegerField(
+    alert_ack_hours = WholeNumberField(
         "Working hours to acknowledge a safeguarding alert", default=4,
         validators=[InputRequired("Enter how many working hours a lead has to acknowledge an alert, like 4"),
                     NumberRange(min=1, max=40, message="Enter a whole number of working hours from 1 to 40")])

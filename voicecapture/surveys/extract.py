@@ -37,10 +37,23 @@ def survey_messages(doc: dict) -> Iterator[tuple[str, str]]:
                 yield from _texts(option.get("label"), f"{where}: answer {option.get('key', '?')}")
 
 
+def screening_messages(doc: dict) -> Iterator[tuple[str, str]]:
+    """What the help page says about each helpline (the names and numbers stay as they are)."""
+    for line in doc.get("lines") or []:
+        if isinstance(line, dict) and isinstance(line.get("about"), str):
+            yield line["about"], f"screening: what the helpline {line.get('name', '?')} is for"
+
+
 def extract_surveys(fileobj, keywords, comment_tags, options):
     """Babel extraction method: yields (lineno, funcname, message, comments)."""
     doc = yaml.safe_load(fileobj.read().decode("utf-8")) or {}
-    if not isinstance(doc, dict) or doc.get("kind") not in ("survey", "block"):
+    if not isinstance(doc, dict):
         return
-    for message, comment in survey_messages(doc):
+    if doc.get("kind") == "screening":
+        messages = screening_messages(doc)
+    elif doc.get("kind") in ("survey", "block"):
+        messages = survey_messages(doc)
+    else:
+        return
+    for message, comment in messages:
         yield 0, None, message, [comment]

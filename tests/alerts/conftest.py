@@ -1,0 +1,53 @@
+"""A real SMTP server on loopback (aiosmtpd) that keeps what it receives, and an app that sends to it."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from voicecapture import create_app
+from voicecapture.config import load_settings
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's handler name
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    inbox.port = controller.port
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_app(settings, smtp):
+    """The app with SMTP settings from the environment, as production gives them."""
+    env = {"SECRET_KEY": "test-secret", "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp.port), "SMTP_TLS": "none",
+           "MAIL_FROM": "VoiceCapture <alerts@voicecapture.test>"}
+    smtp_settings = load_settings(env=env, instance_dir=settings.instance_dir, model_cache_dir=settings.model_cache_dir,
+                                  database_url=settings.database_url)
+    app = create_app(smtp_settings)
+    app.config.update(TESTING=True)
+    with app.app_context():
+        from voicecapture.data.boards import upsert_board
+        from voicecapture.demo import DEMO_BOARDS
+        for spec in DEMO_BOARDS:
+            upsert_board(**spec)
+    yield app
+    app.extensions["db_engine"].dispose()
