@@ -304,7 +304,7 @@ def _financial_year(_context, _param, value):
 def demo_data(responses, seed, if_empty, staff, board_slug, year):
     """Add demo boards, synthetic responses spread over boards, quarters and languages, and demo staff."""
     from .data.responses import count_responses
-    from .demo import DEMO_BOARDS, load_demo, load_demo_staff
+    from .demo import DEMO_BOARDS, load_demo, load_demo_alerts, load_demo_staff
     if current_app.config["SETTINGS"].production:
         raise click.ClickException("demo data is never loaded in production (VOICECAPTURE_ENV=production)")
     slugs = [spec["slug"] for spec in DEMO_BOARDS]
@@ -317,3 +317,4 @@ def demo_data(responses, seed, if_empty, staff, board_slug, year):
     click.echo(load_demo(responses, seed, board_slug=board_slug, year=year))
     if staff:
         click.echo(load_demo_staff())
+        click.echo(load_demo_alerts())

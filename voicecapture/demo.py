@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from bisect import bisect
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from typing import Optional, Sequence
@@ -371,6 +371,29 @@ def load_demo_staff() -> str:
         users.create_user(email, name, password, [(role, board.id if board else None)])
     emails = ", ".join(email for email, *_ in DEMO_STAFF)
     return f"Demo staff accounts ({emails}) share the password: {password}"
+
+
+# Synthetic disclosures for the alerts queue, so a demo lead has something to work: nobody real, nothing real.
+DEMO_DISCLOSURES = [
+    ("msp-adult", {"what_better": {"o": [], "t": "My son takes my pension every week and I can't buy food."}}),
+    ("feel-safer", {"ascs_safety": {"o": ["not_at_all_safe"]}, "safer_than_before": {"o": ["less_safe"]},
+                    "what_would_help": {"o": [], "t": "He still comes round at night and says he will hurt me."}}),
+    ("msp-adult", {"what_better": {"o": [], "t": "Some days I don't want to be alive any more."}}),
+]
+
+
+def load_demo_alerts() -> str:
+    """Three synthetic responses that raise safeguarding alerts on the first demo board, screened as usual."""
+    from .alerts import raising
+    board = boards.board_by_slug(DEMO_BOARDS[0]["slug"])
+    catalogue = current_app.extensions["surveys"]
+    now = utcnow()
+    items = [dict(survey=catalogue.get(survey_id), board_id=board.id, language="en", answers=answers, mode="self",
+                  submitted_at=now - timedelta(hours=2 * (number + 1)), agency=AGENCIES[0], area=AREAS[0],
+                  work_kind="s42_enquiry")
+             for number, (survey_id, answers) in enumerate(DEMO_DISCLOSURES)]
+    raised = raising.screen_stored(responses.store_responses(items))
+    return f"{len(raised)} synthetic safeguarding alerts raised on {board.name} (sign in as the lead to see them)."
 
 
 _WORDS = ("amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbour", "island", "juniper", "kestrel",

@@ -163,3 +163,13 @@ def test_a_closed_alert_with_new_answers_opens_again(app):
                                                                                          "suicide_self_harm"]
         kinds = [event.kind for event, _user in alerts.events(again)]
         assert kinds == ["raised", "status", "added", "reopened"]
+
+
+def test_demo_data_raises_its_synthetic_alerts_through_the_same_screening(app):
+    from voicecapture.demo import load_demo_alerts
+    with app.app_context():
+        assert load_demo_alerts().startswith("3 synthetic safeguarding alerts")
+        raised = alerts.session().exec(select(Alert).order_by(Alert.id)).all()
+        assert [set(a.categories) >= expected for a, expected in zip(raised, (
+            {"close_abuse"}, {"not_safe", "current_harm"}, {"suicide_self_harm"}))] == [True, True, True]
+        assert all(a.response_id for a in raised)

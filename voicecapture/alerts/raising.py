@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from flask import current_app
+
 from ..data import alerts, entries, responses
 from ..models import Alert, Board, Draft, Response
 from . import notify, service
@@ -71,3 +73,22 @@ def update_entry(response: Response, survey, answers: dict, *, user_id: int, boa
                          then=_entry_hook(board, survey, answers, response.language, response.mode, raised))
     notify.queue_sending(raised[0].id if raised[0] else None)
     return raised[0]
+
+
+def screen_stored(response_ids: list[int]) -> list[int]:
+    """Screen responses already stored by other means (demo data, imports); returns the alerts raised."""
+    from ..data.boards import get_board
+    raised = []
+    catalogue = current_app.extensions["surveys"]
+    for response in entries.responses_by_id(response_ids):
+        survey = catalogue.get(response.survey_id, response.survey_version)
+        answers = entries.stored_answers(response)
+        findings = service.response_findings(survey, answers)
+        if findings:
+            alert = alerts.record_now(board=get_board(response.board_id), survey_id=survey.id,
+                                      findings=[f.as_dict() for f in findings], evidence=_evidence(findings, answers),
+                                      language=response.language, mode=response.mode, response_id=response.id,
+                                      invitation_id=response.invitation_id)
+            notify.queue_sending(alert.id)
+            raised.append(alert.id)
+    return raised

@@ -48,6 +48,10 @@ def entry_and_board(response_id: int) -> tuple[Optional[Response], Optional[Boar
     return row if row is not None else (None, None)
 
 
+def responses_by_id(response_ids: list[int]) -> list[Response]:
+    return list(session().exec(select(Response).where(Response.id.in_(response_ids)).order_by(Response.id)))
+
+
 def stored_answers(response: Response) -> dict:
     """The Answer rows back as answers (key -> {"o": [...], "t": ...}), to pre-fill a correction."""
     answers: dict = {}
