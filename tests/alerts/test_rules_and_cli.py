@@ -115,3 +115,15 @@ def test_check_lists_the_languages_and_their_review_state(cli):
     result = cli("alerts", "check")
     assert result.exit_code == 0 and "Screening rules are fine" in result.output
     assert "not reviewed" in result.output
+
+
+def test_helplines_fit_the_survey_and_what_was_disclosed():
+    rules = load_rules(SURVEYS)
+
+    def keys(audience, categories):
+        return [line.key for line in rules.lines_for(audience, categories)]
+    assert keys("adult", ["not_safe"]) == ["domestic_abuse", "samaritans"]
+    assert keys("adult", ["sexual_abuse"]) == ["rape_crisis", "samaritans"]
+    assert keys("child", ["current_harm"]) == ["samaritans", "childline"]
+    assert keys("child", ["exploitation"])[0] == "modern_slavery"
+    assert "nspcc" in keys("parent", ["not_safe"])

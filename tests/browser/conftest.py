@@ -54,16 +54,17 @@ def _run(args: list[str], env: dict) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
+def live_server(tmp_path_factory, model_cache):
     instance = tmp_path_factory.mktemp("voicecapture")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     db_path = instance / "test.db"
     env = {key: value for key, value in os.environ.items() if key not in _UNSET}
     env.update(VOICECAPTURE_INSTANCE=str(instance), DATABASE_URL=f"sqlite:///{db_path}",
-               SECRET_KEY="test-secret", BASE_URL=base_url)
+               SECRET_KEY="test-secret", BASE_URL=base_url, MODEL_CACHE_DIR=str(model_cache))
     cli = _tool("voicecapture")
     _run([cli, "db", "upgrade"], env)
+    _run([cli, "alerts", "check"], env)  # trains the screening classifier once, as a deployment would
     _run([cli, "demo-data", "--responses", "0"], env)
 
     log_path = instance / "gunicorn.log"

@@ -62,9 +62,10 @@ class ScreeningRules:
     fingerprint: str = ""
 
     def lines_for(self, audience: str, categories) -> list[Line]:
-        """Helplines that fit this survey's audience: those for what was disclosed first, then the rest."""
-        fitting = [line for line in self.lines if audience in line.audiences]
-        return sorted(fitting, key=lambda line: not line.fits(audience, categories))
+        """Helplines for this survey's audience and what was disclosed: the specific ones first, then those
+        for anyone (a short list is easier to act on than every line there is)."""
+        fitting = [line for line in self.lines if line.fits(audience, categories)]
+        return sorted(fitting, key=lambda line: line.categories is None)
 
 
 def _fail(where: str, message: str):

@@ -65,14 +65,19 @@ def _load_or_train(current: ScreeningRules) -> DisclosureClassifier:
     return model
 
 
+def _has_text(answers) -> bool:
+    return any(isinstance(answer, dict) and (answer.get("t") or "").strip() for answer in answers)
+
+
 def answer_findings(question, answer: dict) -> list[Finding]:
     current = rules()
-    return screen_answer(question, answer, current, classifier(current))
+    # Coded answers need only the rules: the classifier is loaded for the first text a process screens.
+    return screen_answer(question, answer, current, classifier(current) if _has_text([answer]) else None)
 
 
 def response_findings(survey, answers: dict) -> list[Finding]:
     current = rules()
-    return screen_response(survey, answers, current, classifier(current))
+    return screen_response(survey, answers, current, classifier(current) if _has_text(answers.values()) else None)
 
 
 def help_lines(audience: str, categories) -> list:
