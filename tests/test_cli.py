@@ -15,7 +15,9 @@ def test_demo_data_spreads_over_boards_quarters_and_languages(run, tmp_path):
     result = run("demo-data", "--responses", "400")
     assert result.exit_code == 0 and "400 synthetic responses" in result.output
     db = sqlite3.connect(tmp_path / "cli.db")
-    assert db.execute("select count(*) from response").fetchone()[0] == 400
+    # and the three synthetic disclosures that give the demo lead an alerts queue
+    assert db.execute("select count(*) from response").fetchone()[0] == 403
+    assert db.execute("select count(*) from alert").fetchone()[0] == 3
     assert db.execute("select count(distinct board_id) from response").fetchone()[0] == 3
     assert db.execute("select count(distinct language) from response").fetchone()[0] == 5
     assert db.execute("select count(distinct survey_id) from response").fetchone()[0] == 4
@@ -24,7 +26,7 @@ def test_demo_data_spreads_over_boards_quarters_and_languages(run, tmp_path):
     assert len(quarters) >= 5
     assert db.execute("select count(*) from answer").fetchone()[0] > 400 * 8
     again = run("demo-data", "--responses", "10", "--if-empty")
-    assert "already has 400 responses" in again.output
+    assert "already has 403 responses" in again.output
 
 
 def test_invite_create_prints_a_link(run):

@@ -78,6 +78,9 @@ def install_routes(context) -> None:
     context.route("**/*", handle)
 
 
+CARRY_ON = "main form + p a.govuk-link"  # the help page's "Carry on without asking for contact"
+
+
 def submit(page, selector: str):
     """Click a submit button and wait for the page it leads to; returns the final response."""
     with page.expect_navigation(wait_until="load", timeout=TIMEOUT_MS) as navigation:
@@ -128,6 +131,9 @@ def walk_to_check(page, on_question=None, max_steps: int = 40) -> str:
     for _ in range(max_steps):
         if CHECK_RE.search(page.url):
             return CHECK_RE.search(page.url).group(1)
+        if "/help?" in page.url:  # an answer that says the person is not safe: help first, then carry on
+            submit(page, CARRY_ON)
+            continue
         match = QUESTION_RE.search(page.url)
         assert match, f"expected a question or the check page, got {page.url}"
         if on_question is not None and on_question(page, match.group(2)) == "stop":

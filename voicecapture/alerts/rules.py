@@ -59,7 +59,8 @@ class ScreeningRules:
     lines: tuple[Line, ...]
     examples: tuple[Example, ...]
     languages: dict[str, dict] = field(default_factory=dict)  # code -> {"name", "review", "file"}
-    fingerprint: str = ""
+    # The classifier depends on the examples alone: editing a pattern or the threshold never retrains it.
+    examples_fingerprint: str = ""
 
     def lines_for(self, audience: str, categories) -> list[Line]:
         """Helplines for this survey's audience and what was disclosed: the specific ones first, then those
@@ -216,12 +217,10 @@ def load_rules(surveys_dir: Path) -> ScreeningRules:
         languages[language_path.stem] = info
         patterns += found
         safe += safe_found
-    digest = hashlib.sha256()
-    for part in [path, examples_path, *language_files]:
-        digest.update(part.read_bytes() if part.exists() else b"")
+    examples = read_examples(examples_path, categories)
     return ScreeningRules(
         answers=_answers(doc, where, categories), categories=categories, threshold=float(threshold),
         patterns=tuple(patterns), safe=tuple(safe), lines=_lines(doc, where, categories),
-        examples=read_examples(examples_path, categories), languages=languages,
-        fingerprint=digest.hexdigest()[:16],
+        examples=examples, languages=languages,
+        examples_fingerprint=hashlib.sha256(examples_path.read_bytes()).hexdigest()[:16],
     )

@@ -43,14 +43,14 @@ def _rules_at(surveys_dir: Path, _files_seen: tuple) -> ScreeningRules:
 def classifier(current: ScreeningRules | None = None) -> DisclosureClassifier:
     current = current or rules()
     with _lock:
-        if current.fingerprint not in _classifiers:
+        if current.examples_fingerprint not in _classifiers:
             _classifiers.clear()
-            _classifiers[current.fingerprint] = _load_or_train(current)
-        return _classifiers[current.fingerprint]
+            _classifiers[current.examples_fingerprint] = _load_or_train(current)
+        return _classifiers[current.examples_fingerprint]
 
 
 def _load_or_train(current: ScreeningRules) -> DisclosureClassifier:
-    folder = _settings().model_cache_dir / f"screening-{current.fingerprint}"
+    folder = _settings().model_cache_dir / f"screening-{current.examples_fingerprint}"
     try:
         return DisclosureClassifier.load(folder)
     except (FileNotFoundError, ValueError, KeyError):
