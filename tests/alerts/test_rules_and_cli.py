@@ -35,12 +35,12 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize("old,new,message", [
-    ("threshold: 0.4", "threshold: 4", "text.threshold: must be a number above 0 and at most 1"),
+    ("threshold: 0.5", "threshold: 4", "text.threshold: must be a number above 0 and at most 1"),
     ("category: not_safe\n", "category: unsafe\n", "answers[0]: category 'unsafe' is not one of"),
     ("examples: screening/examples.tsv", "examples: screening/missing.tsv", "missing.tsv: file not found"),
     ("    categories: [sexual_abuse]", "    categories: [sexual]", "lines[3], categories: unknown ['sexual']"),
     ("kind: screening\n", "kind: survey\n", "must say 'kind: screening'"),
-    ("threshold: 0.4\n", "threshold: 0.4\n  threshold: 0.5\n", "appears twice"),
+    ("threshold: 0.5\n", "threshold: 0.5\n  threshold: 0.4\n", "appears twice"),
 ])
 def test_mistakes_in_screening_yaml_are_named(surveys_copy, old, new, message):
     _edit(surveys_copy / "screening.yaml", old, new)
