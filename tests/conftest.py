@@ -35,8 +35,8 @@ def settings(tmp_path, migrated_template, model_cache):
                          database_url=f"sqlite:///{tmp_path / 'test.db'}")
 
 
-@pytest.fixture
-def app(settings):
+def app_with_demo_boards(settings):
+    """An app for tests, on these settings, with the demo boards in its database."""
     app = create_app(settings)
     app.config.update(TESTING=True)
     with app.app_context():
@@ -44,6 +44,12 @@ def app(settings):
         from voicecapture.data.boards import upsert_board
         for spec in DEMO_BOARDS:
             upsert_board(**spec)
+    return app
+
+
+@pytest.fixture
+def app(settings):
+    app = app_with_demo_boards(settings)
     yield app
     app.extensions["db_engine"].dispose()
 

@@ -6,8 +6,10 @@ import socket
 import pytest
 from aiosmtpd.controller import Controller
 
-from voicecapture import create_app
 from voicecapture.config import load_settings
+
+from ..conftest import app_with_demo_boards
+from ..staff.conftest import people  # noqa: F401 - the staff fixture, one account per role
 
 
 class Inbox:
@@ -42,12 +44,6 @@ def smtp_app(settings, smtp):
            "MAIL_FROM": "VoiceCapture <alerts@voicecapture.test>"}
     smtp_settings = load_settings(env=env, instance_dir=settings.instance_dir, model_cache_dir=settings.model_cache_dir,
                                   database_url=settings.database_url)
-    app = create_app(smtp_settings)
-    app.config.update(TESTING=True)
-    with app.app_context():
-        from voicecapture.data.boards import upsert_board
-        from voicecapture.demo import DEMO_BOARDS
-        for spec in DEMO_BOARDS:
-            upsert_board(**spec)
+    app = app_with_demo_boards(smtp_settings)
     yield app
     app.extensions["db_engine"].dispose()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from tests.staff.conftest import csrf_of, people, signed_in  # noqa: F401 - `people` is a fixture
+from tests.staff.conftest import csrf_of, signed_in
 from voicecapture.data import alerts, boards
 from voicecapture.models import AlertEvent, AuditEvent
 

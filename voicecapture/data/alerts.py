@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
 from flask import current_app
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
@@ -151,7 +151,6 @@ def queue(board_ids: Optional[set[int]], status: str = "open", limit: int = 200)
 
 
 def counts(board_ids: Optional[set[int]]) -> dict[str, int]:
-    from sqlalchemy import func
     query = select(Alert.status, func.count()).group_by(Alert.status)
     if board_ids is not None:
         query = query.where(col(Alert.board_id).in_(board_ids))
@@ -249,19 +248,14 @@ def has_contact(alert: Alert) -> bool:
 
 
 @transactional
-def read_contact(alert: Alert) -> Optional[dict]:
+def read_contact(alert: Alert, user) -> Optional[dict]:
     """The contact details, decrypted for a lead; the read is recorded on the alert and in the audit log."""
     found = session().exec(select(ContactRequest).where(ContactRequest.alert_id == alert.id)).first()
     if found is None:
         return None
-    _event(alert, "contact_viewed", user_id=getattr(_current_user(), "id", None))
+    _event(alert, "contact_viewed", user_id=user.id)
     audit.record("alert.contact.view", target=f"alert:{alert.id}", board_id=alert.board_id)
     return {**unseal(found.sealed), "delete_after": found.delete_after}
-
-
-def _current_user():
-    from flask_login import current_user
-    return current_user
 
 
 @transactional

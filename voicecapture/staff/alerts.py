@@ -5,6 +5,8 @@ look at them is recorded on the alert and in the audit log.
 """
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -12,7 +14,7 @@ from ..access import requires
 from ..alerts.service import rules
 from ..data import alert_notices, alerts, audit, boards
 from ..models import ALERT_STATES, utcnow
-from ..surveys.wording import question_text
+from ..surveys.wording import option_label, question_text
 from . import blueprint, nav
 from .alert_forms import STATUS_LABELS, AlertNoteForm, AlertStatusForm
 
@@ -72,7 +74,6 @@ def _answer_words(question, answer) -> str:
         return answer["t"]
     if question is None:
         return ", ".join(answer.get("o") or [])
-    from ..surveys.wording import option_label
     return ", ".join(option_label(question.option(key), "") for key in answer.get("o") or [] if question.option(key))
 
 
@@ -116,7 +117,7 @@ def alert_contact(alert_id: int):
     alert, board = _alert_or_404(alert_id)
     if not current_user.holds(LEADS, board_slug=board.slug):
         abort(403)
-    contact = alerts.read_contact(alert)
+    contact = alerts.read_contact(alert, current_user)
     if contact is None:
         abort(404)
     return render_template("staff/alert_contact.html", alert=alert, board=board, contact=contact)
@@ -125,7 +126,6 @@ def alert_contact(alert_id: int):
 @blueprint.app_template_filter("local_time")
 def _local_time(moment) -> str:
     """Alert times in the working time zone, where leads work (UTC elsewhere would mislead by an hour)."""
-    from zoneinfo import ZoneInfo
     if moment is None:
         return ""
     return moment.astimezone(ZoneInfo(current_app.config["SETTINGS"].working_timezone)).strftime("%d %b %Y %H:%M")
