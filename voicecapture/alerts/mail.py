@@ -7,6 +7,7 @@ machine with no mail server and the messages can be read.
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -38,7 +39,7 @@ def compose(*, kind: str, alert, board_name: str, recipient: str, link: str, sen
     message["Subject"] = SUBJECTS[kind].format(**facts)
     message["From"] = sender
     message["To"] = recipient
-    message["Date"] = format_datetime(alert.raised_at)
+    message["Date"] = format_datetime(datetime.now(timezone.utc))
     message["Message-ID"] = make_msgid(domain="voicecapture")
     message.set_content("\n\n".join([
         OPENINGS[kind].format(**facts),

@@ -14,7 +14,7 @@ from ..access import requires
 from ..alerts.service import rules
 from ..data import alert_notices, alerts, audit, boards
 from ..models import ALERT_STATES, utcnow
-from ..surveys.wording import option_label, question_text
+from ..surveys.wording import option_label, question_text, translate
 from . import blueprint, nav
 from .alert_forms import STATUS_LABELS, AlertNoteForm, AlertStatusForm
 
@@ -53,16 +53,17 @@ def _alert_or_404(alert_id: int):
 def _page(alert, board, status_form=None, note_form=None, code=200):
     is_lead = current_user.holds(LEADS, board_slug=board.slug)
     said = []
+    survey = current_app.extensions["surveys"].get(alert.survey_id)
     if is_lead and alert.evidence:
         audit.record_read("alert.evidence.view", target=f"alert:{alert.id}", board_id=board.id)
-        survey = current_app.extensions["surveys"].get(alert.survey_id)
         for key, answer in alerts.evidence(alert).items():
             question = survey.question(key) if survey else None
             said.append((question_text(question, "") if question else key, _answer_words(question, answer)))
     status_form = status_form or AlertStatusForm()
     status_form.status.choices = [(move, STATUS_LABELS[move]) for move in alerts.MOVES[alert.status]]
     return render_template(
-        "staff/alert.html", alert=alert, board=board, is_lead=is_lead, said=said, context=alerts.context(alert),
+        "staff/alert.html", alert=alert, board=board, is_lead=is_lead,
+        survey_title=translate(survey.title) if survey else alert.survey_id, said=said, context=alerts.context(alert),
         events=alerts.events(alert), notices=alert_notices.notices_of(alert.id), has_contact=alerts.has_contact(alert),
         status_form=status_form, note_form=note_form or AlertNoteForm(), labels=STATUS_LABELS, now=utcnow()), code
 
