@@ -78,3 +78,13 @@ def question_params(question: Question, variant: str, form, *, name: str = "answ
     if question.type == "scale_0_10":
         params["classes"] = "govuk-radios--small"
     return {"macro": "checkboxes" if question.is_multiple else "radios", "params": params}
+
+
+def spoken_text(question: Question, variant: str) -> str:
+    """What "Listen" reads: the question, its hint and its answers, in the page's language."""
+    parts = [question_text(question, variant)]
+    hint = _hint(question, variant)
+    if hint:
+        parts.append(hint["text"])
+    parts += [option_label(option, variant) for option in question.options]
+    return ". ".join(part.rstrip(".?!:;") + ("?" if part.rstrip().endswith("?") else "") for part in parts if part)

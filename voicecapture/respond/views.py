@@ -9,7 +9,7 @@ from ..access import public
 from ..alerts import raising
 from ..alerts.service import help_lines
 from ..data import alerts, boards, invitations, responses
-from ..i18n import board_languages, choose_language, enabled_languages, use_language
+from ..i18n import board_languages, choose_language, current_language, enabled_languages, use_language
 from ..models import utcnow
 from ..surveys import logic
 from ..surveys.wording import question_text
@@ -17,7 +17,8 @@ from . import blueprint
 from ..surveys.forms import answer_from, question_form
 from .forms import StartForm, SubmitForm
 from .components import render_component
-from .presenters import question_params
+from .presenters import question_params, spoken_text
+from .recordings import recording_url
 
 # Where a person is sent when the link itself is the problem, with the status code that fits.
 PROBLEMS = {
@@ -231,6 +232,8 @@ def question(token: str, key: str):
     position, total = logic.progress(survey, answers, key)
     return render_template(
         "respond/question.html", state=state, question=current, form=form,
+        spoken=spoken_text(current, state.variant),
+        recording=recording_url(state.board.slug, survey.id, current_language().code, key),
         component=render_component(question_params(current, state.variant, form)), heading=question_text(current, state.variant),
         transcript=state.transcript(before_key=key), position=position, total=total, from_check=from_check,
         back_url=url_for(".check", token=token) if from_check else (
