@@ -8,7 +8,7 @@ from flask_babel import format_number
 from jinja2 import pass_context
 
 from .branding import version_of
-from .i18n import board_languages, current_language
+from .i18n import board_languages, current_language, describe
 
 
 @pass_context
@@ -42,7 +42,16 @@ def board_brand(board) -> dict:
     return brand
 
 
+def text_direction(code: str) -> str:
+    """"rtl" or "ltr" for a language code (a quote's detected language, say); "auto" when it is not known."""
+    try:
+        return describe(code).direction
+    except (ValueError, TypeError, LookupError):
+        return "auto"
+
+
 def init_app(app) -> None:
+    app.jinja_env.filters["text_direction"] = text_direction
     app.jinja_env.globals.update(current_language=current_language, language_links=language_links,
                                  quick_exit_url=quick_exit_url, format_number=format_number, board=None,
                                  board_brand=board_brand)
