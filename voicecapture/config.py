@@ -8,7 +8,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE_DIR = PROJECT_ROOT / "instance"
-DEFAULT_LANGUAGES = "en,en-easy,ur,gu,pl"
+DEFAULT_LANGUAGES = "en,en-easy,ur,gu,pa,pl,ro,ar,so,bn,pt"
 
 
 class ConfigError(RuntimeError):

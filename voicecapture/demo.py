@@ -33,7 +33,7 @@ AREAS = ["North", "South", "East", "West", "Rural"]
 RISK_TYPES = ["physical", "psychological", "financial", "neglect", "domestic_abuse", "self_neglect", "sexual"]
 RISK_LOCATIONS = ["own_home", "own_home", "care_home", "community", "hospital"]
 # Only the languages enabled on this install are used (each needs its catalogue in translations/).
-LANGUAGE_WEIGHTS = {"en": 70, "en-easy": 8, "ur": 8, "gu": 8, "pl": 6, "pa": 4, "bn": 3, "ar": 3, "ro": 3, "pt": 3}
+LANGUAGE_WEIGHTS = {"en": 70, "en-easy": 8, "ur": 8, "gu": 8, "pl": 6, "pa": 4, "bn": 3, "ar": 3, "ro": 3, "pt": 3, "so": 3}
 MODE_WEIGHTS = {"self": 70, "with_help": 12, "on_behalf": 10, "phone": 5, "paper": 3}
 BATCH = 5000  # responses per transaction: large for fast inserts, small enough to hold the write lock briefly
 TEXT_LEFT_BLANK = 0.7  # most people skip the free-text questions; about 4 in 10 responses have a comment

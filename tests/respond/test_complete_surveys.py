@@ -15,7 +15,9 @@ OPEN_LINKS = {
     "parent-conference": "/s/northvale-scp/parent-conference",
 }
 SAMPLE_TEXT = {"en": "They listened.", "en-easy": "Good.", "ur": "انہوں نے میری بات سنی۔",
-               "gu": "તેમણે મારી વાત સાંભળી.", "pl": "Wysłuchano mnie."}
+               "gu": "તેમણે મારી વાત સાંભળી.", "pl": "Wysłuchano mnie.", "pa": "ਉਨ੍ਹਾਂ ਨੇ ਮੇਰੀ ਗੱਲ ਸੁਣੀ।",
+               "ro": "M-au ascultat.", "ar": "لقد استمعوا إليّ.", "so": "Way i dhageysteen.",
+               "bn": "তারা আমার কথা শুনেছে।", "pt": "Escutaram-me com atenção."}
 
 
 def choose(question, turn: int, variant_choice: str | None) -> list[str] | str:

@@ -185,7 +185,8 @@ def test_every_respondent_page_has_quick_exit_and_language_switcher(client):
     for page in (client.get(FEEL), client.get(url), client.get("/i/not-a-token")):
         assert page.soup.select_one("[data-quick-exit]") is not None
         names = [a.get_text(strip=True) for a in page.soup.select(".vc-languages a, .vc-languages [aria-current]")]
-        assert names == ["English", "Easy read", "اردو", "ગુજરાતી", "Polski"]
+        assert names == ["English", "Easy read", "اردو", "ગુજરાતી", "ਪੰਜਾਬੀ", "Polski", "Română", "العربية",
+                         "Soomaali", "বাংলা", "Português"]
 
 
 def test_language_switch_mid_survey_is_kept(client, db):

@@ -26,6 +26,7 @@ ROUTES = {
     "respond.check": ("/r/not-a-token/check", PUBLIC),
     "respond.done": ("/r/not-a-token/done", PUBLIC),
     "respond.help_page": ("/r/not-a-token/help", PUBLIC),
+    "respond.recording": ("/audio/b/s/en/q", PUBLIC),
     "staff.sign_in": ("/staff/sign-in", PUBLIC),
     "staff.set_password": ("/staff/password/not-a-token", PUBLIC),
     "staff.sign_out": (None, STAFF),
