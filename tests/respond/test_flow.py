@@ -210,3 +210,12 @@ def test_easy_read_shows_easy_words_and_pictures(client):
     assert page.h1 == "How safe do you feel?"
     assert page.soup.select_one(".vc-easy svg.vc-easy__picture") is not None
     assert "I feel safe most of the time." in page.text()
+
+
+def test_typed_text_keeps_its_own_direction_in_a_right_to_left_page(client):
+    url = client.start(FEEL, "en")
+    check_url = finish_feel_safer(client, url)
+    client.answer(url.replace("ascs_safety", "what_would_help") + "?from=check", "It was fine, thank you.")
+    check = client.get(check_url + "?lang=ar")
+    typed = [b for b in check.soup.select("bdi[dir=auto]") if b.get_text() == "It was fine, thank you."]
+    assert check.soup.html["dir"] == "rtl" and typed, "free text is isolated so its full stop stays at its end"

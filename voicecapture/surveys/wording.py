@@ -35,7 +35,8 @@ def answer_summary(question: Question, answer: Optional[Mapping], variant: str) 
     if is_blank(answer):
         return gettext("Not answered")
     if question.is_text:
-        return answer["t"]
+        # What a person typed keeps its own direction: English in an Arabic page, Urdu in an English one.
+        return Markup('<bdi dir="auto">{}</bdi>').format(answer["t"])
     return ", ".join(option_label(question.option(key), variant) for key in answer["o"] if question.option(key))
 
 
