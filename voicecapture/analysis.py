@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import shutil
 import threading
 from dataclasses import dataclass
 
 from flask import current_app
 
 from . import jobs
+from .model_cache import load_or_build
 from .data import comments
 from .text import CommentModel, ThemeModel, analyse, load_taxonomy, taxonomy_model
 
@@ -64,20 +63,15 @@ def current_model() -> CurrentModel:
 
 def _load_or_build(version: str, taxonomy) -> CommentModel:
     """The model saved by another process for this version, or a new one (saved for the others)."""
-    folder = current_app.config["SETTINGS"].model_cache_dir / version
-    try:
+    def load(folder):
         return CommentModel(ThemeModel.load(folder / "themes"), ThemeModel.load(folder / "sentiment"))
-    except (FileNotFoundError, ValueError, KeyError):
-        pass
-    model = taxonomy_model(taxonomy, comments.corrections())
-    partial = folder.with_name(f"{version}.{os.getpid()}.partial")
-    try:
-        model.themes.save(partial / "themes")
-        model.sentiment.save(partial / "sentiment")
-        os.replace(partial, folder)  # whole or not at all, whichever process finishes first
-    except OSError:
-        shutil.rmtree(partial, ignore_errors=True)  # another process saved it first, or the disk is read-only
-    return model
+
+    def save(model, folder):
+        model.themes.save(folder / "themes")
+        model.sentiment.save(folder / "sentiment")
+
+    return load_or_build(current_app.config["SETTINGS"].model_cache_dir / version, load,
+                         lambda: taxonomy_model(taxonomy, comments.corrections()), save)
 
 
 def queue_response(response_id: int) -> None:

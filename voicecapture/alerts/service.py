@@ -6,13 +6,12 @@ files and saved beside the theme models, so other processes load it instead of t
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from pathlib import Path
 
 from flask import current_app
 
+from ..model_cache import load_or_build
 from .classifier import DisclosureClassifier
 from .rules import ScreeningRules, load_rules
 from .screen import Finding, screen_answer, screen_response
@@ -50,19 +49,9 @@ def classifier(current: ScreeningRules | None = None) -> DisclosureClassifier:
 
 
 def _load_or_train(current: ScreeningRules) -> DisclosureClassifier:
-    folder = _settings().model_cache_dir / f"screening-{current.examples_fingerprint}"
-    try:
-        return DisclosureClassifier.load(folder)
-    except (FileNotFoundError, ValueError, KeyError):
-        pass
-    model = DisclosureClassifier.train(current.examples)
-    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
-    try:
-        model.save(partial)
-        os.replace(partial, folder)
-    except OSError:
-        shutil.rmtree(partial, ignore_errors=True)  # another process saved it first
-    return model
+    return load_or_build(_settings().model_cache_dir / f"screening-{current.examples_fingerprint}",
+                         DisclosureClassifier.load, lambda: DisclosureClassifier.train(current.examples),
+                         DisclosureClassifier.save)
 
 
 def _has_text(answers) -> bool:
