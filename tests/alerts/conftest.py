@@ -1,14 +1,13 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives, and an app that sends to it."""
 from __future__ import annotations
 
-import socket
-
 import pytest
 from aiosmtpd.controller import Controller
 
 from voicecapture.config import load_settings
 
 from ..conftest import app_with_demo_boards
+from ..worker.conftest import _free_port
 from ..staff.conftest import people  # noqa: F401 - the staff fixture, one account per role
 
 
@@ -19,12 +18,6 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's handler name
         self.messages.append(envelope)
         return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

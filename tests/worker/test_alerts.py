@@ -7,13 +7,13 @@ from email import message_from_bytes
 
 from sqlmodel import Session, select
 
-from tests.alerts.conftest import Inbox, _free_port
+from tests.alerts.conftest import Inbox
 from tests.pages import RespondentClient
 from voicecapture.data import boards, users
 from voicecapture.demo import DEMO_BOARDS
 from voicecapture.models import Alert, AlertNotice
 
-from .conftest import wait_for
+from .conftest import _free_port, wait_for
 
 
 def _smtp():

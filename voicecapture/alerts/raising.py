@@ -10,6 +10,7 @@ from typing import Optional
 from flask import current_app
 
 from ..data import alerts, entries, responses
+from ..data.boards import get_board
 from ..models import Alert, Board, Draft, Response
 from . import notify, service
 
@@ -19,14 +20,21 @@ def _evidence(findings, answers: dict) -> dict:
     return {f.question_key: answers[f.question_key] for f in findings if f.question_key in answers}
 
 
+def _record(record, *, board: Board, survey_id: str, findings, answers: dict, language: str, mode: str,
+            **ids) -> Optional[Alert]:
+    """record() or record_now() with the findings and what was said in the form the data layer keeps."""
+    return record(board=board, survey_id=survey_id, findings=[f.as_dict() for f in findings],
+                  evidence=_evidence(findings, answers), language=language, mode=mode, **ids)
+
+
 def on_answer(draft: Draft, board: Board, question, answer: dict) -> Optional[Alert]:
     """Screen one answer as it is given; an alert is raised for the draft at once."""
     findings = service.answer_findings(question, answer)
     if not findings:
         return None
-    alert = alerts.record_now(board=board, survey_id=draft.survey_id, findings=[f.as_dict() for f in findings],
-                              evidence=_evidence(findings, {question.key: answer}), language=draft.language,
-                              mode=draft.mode, draft_id=draft.id, invitation_id=draft.invitation_id)
+    alert = _record(alerts.record_now, board=board, survey_id=draft.survey_id, findings=findings,
+                    answers={question.key: answer}, language=draft.language, mode=draft.mode, draft_id=draft.id,
+                    invitation_id=draft.invitation_id)
     notify.queue_sending(alert.id)
     return alert
 
@@ -38,9 +46,9 @@ def submit(draft: Draft, board: Board, survey) -> tuple[Response, Optional[Alert
     raised: list[Optional[Alert]] = [None]
 
     def with_alert(response: Response) -> None:
-        raised[0] = alerts.record(board=board, survey_id=survey.id, findings=[f.as_dict() for f in findings],
-                                  evidence=_evidence(findings, answers), language=draft.language, mode=draft.mode,
-                                  draft_id=draft.id, response_id=response.id, invitation_id=draft.invitation_id)
+        raised[0] = _record(alerts.record, board=board, survey_id=survey.id, findings=findings, answers=answers,
+                            language=draft.language, mode=draft.mode, draft_id=draft.id, response_id=response.id,
+                            invitation_id=draft.invitation_id)
 
     response = responses.submit(draft, survey, then=with_alert)
     alert = raised[0] or alerts.alert_for_response(response.id)
@@ -52,9 +60,8 @@ def _entry_hook(board: Board, survey, answers: dict, language: str, mode: str, r
     findings = service.response_findings(survey, answers)
 
     def with_alert(response: Response) -> None:
-        raised[0] = alerts.record(board=board, survey_id=survey.id, findings=[f.as_dict() for f in findings],
-                                  evidence=_evidence(findings, answers), language=language, mode=mode,
-                                  response_id=response.id)
+        raised[0] = _record(alerts.record, board=board, survey_id=survey.id, findings=findings, answers=answers,
+                            language=language, mode=mode, response_id=response.id)
     return with_alert
 
 
@@ -77,7 +84,6 @@ def update_entry(response: Response, survey, answers: dict, *, user_id: int, boa
 
 def screen_stored(response_ids: list[int]) -> list[int]:
     """Screen responses already stored by other means (demo data, imports); returns the alerts raised."""
-    from ..data.boards import get_board
     raised = []
     catalogue = current_app.extensions["surveys"]
     for response in entries.responses_by_id(response_ids):
@@ -85,10 +91,9 @@ def screen_stored(response_ids: list[int]) -> list[int]:
         answers = entries.stored_answers(response)
         findings = service.response_findings(survey, answers)
         if findings:
-            alert = alerts.record_now(board=get_board(response.board_id), survey_id=survey.id,
-                                      findings=[f.as_dict() for f in findings], evidence=_evidence(findings, answers),
-                                      language=response.language, mode=response.mode, response_id=response.id,
-                                      invitation_id=response.invitation_id)
+            alert = _record(alerts.record_now, board=get_board(response.board_id), survey_id=survey.id,
+                            findings=findings, answers=answers, language=response.language, mode=response.mode,
+                            response_id=response.id, invitation_id=response.invitation_id)
             notify.queue_sending(alert.id)
             raised.append(alert.id)
     return raised

@@ -14,7 +14,7 @@ from ..access import requires
 from ..alerts.service import rules
 from ..data import alert_notices, alerts, audit, boards
 from ..models import ALERT_STATES, utcnow
-from ..surveys.wording import option_label, question_text, translate
+from ..surveys.wording import answer_summary, question_text, translate
 from . import blueprint, nav
 from .alert_forms import STATUS_LABELS, AlertNoteForm, AlertStatusForm
 
@@ -50,6 +50,13 @@ def _alert_or_404(alert_id: int):
     return alert, board
 
 
+def _status_form(alert) -> AlertStatusForm:
+    """The status form, offering only the moves the alert's state allows."""
+    form = AlertStatusForm()
+    form.status.choices = [(move, STATUS_LABELS[move]) for move in alerts.MOVES[alert.status]]
+    return form
+
+
 def _page(alert, board, status_form=None, note_form=None, code=200):
     is_lead = current_user.holds(LEADS, board_slug=board.slug)
     said = []
@@ -58,24 +65,14 @@ def _page(alert, board, status_form=None, note_form=None, code=200):
         audit.record_read("alert.evidence.view", target=f"alert:{alert.id}", board_id=board.id)
         for key, answer in alerts.evidence(alert).items():
             question = survey.question(key) if survey else None
-            said.append((question_text(question, "") if question else key, _answer_words(question, answer)))
-    status_form = status_form or AlertStatusForm()
-    status_form.status.choices = [(move, STATUS_LABELS[move]) for move in alerts.MOVES[alert.status]]
+            said.append((question_text(question, "") if question else key,
+                         answer_summary(question, answer, "") if question else str(answer)))
+    status_form = status_form or _status_form(alert)
     return render_template(
         "staff/alert.html", alert=alert, board=board, is_lead=is_lead,
         survey_title=translate(survey.title) if survey else alert.survey_id, said=said, context=alerts.context(alert),
         events=alerts.events(alert), notices=alert_notices.notices_of(alert.id), has_contact=alerts.has_contact(alert),
         status_form=status_form, note_form=note_form or AlertNoteForm(), labels=STATUS_LABELS, now=utcnow()), code
-
-
-def _answer_words(question, answer) -> str:
-    if not isinstance(answer, dict):
-        return str(answer)
-    if answer.get("t"):
-        return answer["t"]
-    if question is None:
-        return ", ".join(answer.get("o") or [])
-    return ", ".join(option_label(question.option(key), "") for key in answer.get("o") or [] if question.option(key))
 
 
 @blueprint.get("/alerts/<int:alert_id>")
@@ -89,8 +86,7 @@ def alert_page(alert_id: int):
 @requires(*ALERT_ROLES)
 def alert_status(alert_id: int):
     alert, board = _alert_or_404(alert_id)
-    form = AlertStatusForm()
-    form.status.choices = [(move, STATUS_LABELS[move]) for move in alerts.MOVES[alert.status]]
+    form = _status_form(alert)
     if form.validate_on_submit():
         try:
             alerts.move(alert, form.status.data, current_user, form.note.data or "")
