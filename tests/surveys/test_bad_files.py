@@ -151,6 +151,43 @@ def test_a_published_version_can_never_be_edited(sdir):
     assert list(read_lock(sdir)) == ["tiny@1"], "the lock itself is never rewritten by loading"
 
 
+def test_a_published_version_may_change_a_picture_but_not_an_easy_read_word(sdir):
+    """Pictures are decorative, so redrawing or choosing another needs no new version; easy-read words do."""
+    published = GOOD.replace("status: draft", "status: published")
+    (sdir / "tiny.yaml").write_text(published)
+    write_lock(sdir, {"tiny@1": load_catalogue(sdir, check_lock=False).get("tiny", 1).fingerprint})
+
+    (sdir / "tiny.yaml").write_text(published.replace("picture: safe}", "picture: tick}"))
+    assert load_catalogue(sdir).get("tiny").question("safe").picture == "tick"
+    (sdir / "tiny.yaml").write_text(published.replace('"Are you safe?"', '"Are you OK?"'))
+    with pytest.raises(SurveyDefinitionError, match="was published and has since been edited"):
+        load_catalogue(sdir)
+
+
+CHOICE = """\
+  - key: where
+    code: WHERE
+    type: single_choice
+    text: Where do you live?
+    options:
+      - {key: home, code: HOME, label: At home, easy_read: {picture: home}}
+      - {key: away, code: AWAY, label: Somewhere else%s}
+    easy_read: {text: "Where do you live?", picture: home}
+"""
+
+
+@pytest.mark.parametrize("away, expected", [
+    ("", "field 'options[1].easy_read': is missing: this field is required (easy read shows a picture beside every "
+         "answer: add, for example, easy_read: {picture: tick}"),
+    (", easy_read: {label: Away}", "field 'options[1].easy_read.picture': is missing: this field is required "
+                                   "(name a picture in voicecapture/static/pictures/README.md"),
+    (", easy_read: {picture: far-away}", "field 'options[1].easy_read.picture': picture 'far-away' does not exist"),
+])
+def test_every_answer_option_needs_an_easy_read_picture(sdir, away, expected):
+    found = problems_for(sdir, GOOD + CHOICE % away)
+    assert any(f"question 'where', {expected}" in problem for problem in found), found
+
+
 def test_published_but_not_locked(sdir):
     (sdir / "tiny.yaml").write_text(GOOD.replace("status: draft", "status: published"))
     with pytest.raises(SurveyDefinitionError, match="published but not in surveys/published.lock"):

@@ -31,9 +31,8 @@ def _items(question: Question, variant: str, selected: list) -> list[dict]:
             divided = True
         label = option_label(option, variant)
         item = {"value": option.key, "checked": option.key in selected}
-        if question.type == "faces":
-            item["html"] = _item_html(label, f"face-{option.key[-1]}", "vc-face")
-        elif easy and option.picture:
+        # Faces are pictures in every language; easy read adds a picture to every other answer too.
+        if question.type == "faces" or easy:
             item["html"] = _item_html(label, option.picture, "vc-face")
         else:
             item["text"] = label

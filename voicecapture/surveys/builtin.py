@@ -9,28 +9,28 @@ def N_(message: str) -> str:
     return message
 
 
-def _option(key: str, code: str, label: str, exclusive: bool = False) -> Option:
-    return Option(key=key, code=code, label={ANY_VARIANT: label}, exclusive=exclusive, builtin=True)
+def _option(key: str, code: str, label: str, picture: str, exclusive: bool = False) -> Option:
+    return Option(key=key, code=code, label={ANY_VARIANT: label}, picture=picture, exclusive=exclusive, builtin=True)
 
 
 FACES = (
-    _option("face_1", "FACE_1", N_("Very unhappy")),
-    _option("face_2", "FACE_2", N_("Unhappy")),
-    _option("face_3", "FACE_3", N_("In the middle")),
-    _option("face_4", "FACE_4", N_("Happy")),
-    _option("face_5", "FACE_5", N_("Very happy")),
+    _option("face_1", "FACE_1", N_("Very unhappy"), "face-1"),
+    _option("face_2", "FACE_2", N_("Unhappy"), "face-2"),
+    _option("face_3", "FACE_3", N_("In the middle"), "face-3"),
+    _option("face_4", "FACE_4", N_("Happy"), "face-4"),
+    _option("face_5", "FACE_5", N_("Very happy"), "face-5"),
 )
 
 YES_NO_UNSURE = (
-    _option("yes", "YES", N_("Yes")),
-    _option("no", "NO", N_("No")),
-    _option("not_sure", "NOT_SURE", N_("Not sure")),
+    _option("yes", "YES", N_("Yes"), "tick"),
+    _option("no", "NO", N_("No"), "cross"),
+    _option("not_sure", "NOT_SURE", N_("Not sure"), "not-sure"),
 )
 
-SCALE_0_10 = tuple(_option(str(n), str(n), str(n)) for n in range(11))
+SCALE_0_10 = tuple(_option(str(n), str(n), str(n), f"scale-{n}") for n in range(11))
 
-DONT_KNOW = _option("dont_know", "DK", N_("Don't know"), exclusive=True)
-PREFER_NOT_TO_SAY = _option("prefer_not_to_say", "PNTS", N_("Prefer not to say"), exclusive=True)
+DONT_KNOW = _option("dont_know", "DK", N_("Don't know"), "dont-know", exclusive=True)
+PREFER_NOT_TO_SAY = _option("prefer_not_to_say", "PNTS", N_("Prefer not to say"), "private", exclusive=True)
 
 BUILTIN_OPTIONS = {
     "faces": FACES,

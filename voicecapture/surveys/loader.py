@@ -171,8 +171,19 @@ class _Checker:
             self.add(f"{variants['default']!r} is not one of the variant values", field="variants.default")
 
 
+def _without_pictures(value):
+    """The document minus its easy-read pictures: they are decorative (the words carry the meaning),
+    so choosing or redrawing one changes nothing a respondent is asked and needs no new version."""
+    if isinstance(value, dict):
+        return {k: _without_pictures(v) for k, v in value.items()
+                if not (k == "easy_read" and isinstance(v, dict) and set(v) == {"picture"}) and k != "picture"}
+    if isinstance(value, list):
+        return [_without_pictures(v) for v in value]
+    return value
+
+
 def fingerprint(doc: dict) -> str:
-    canonical = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    canonical = json.dumps(_without_pictures(doc), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -61,10 +61,12 @@ OPTION = {
         "easy_read": {
             "type": "object",
             "properties": {"label": {"type": "string", "minLength": 1, "maxLength": 200}, "picture": PICTURE},
+            "required": ["picture"],
             "additionalProperties": False,
         },
     },
-    "required": ["key", "code", "label"],
+    # Easy read shows a picture beside every answer, so every option names one.
+    "required": ["key", "code", "label", "easy_read"],
     "additionalProperties": False,
 }
 

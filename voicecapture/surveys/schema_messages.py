@@ -16,6 +16,13 @@ PATTERN_HINTS = {
     "^[a-z0-9-]{1,40}$": "use the name of a picture in voicecapture/static/pictures, without '.svg'",
 }
 
+# What to write when a field is missing, where "this field is required" alone would leave a person stuck.
+REQUIRED_HINTS = {
+    "easy_read": " (easy read shows a picture beside every answer: add, for example, easy_read: {picture: tick}"
+                 " with a picture named in voicecapture/static/pictures/README.md)",
+    "picture": " (name a picture in voicecapture/static/pictures/README.md, without '.svg')",
+}
+
 
 def _field_path(path: Iterable) -> str:
     text = ""
@@ -39,7 +46,8 @@ def _sentence(error: ValidationError) -> tuple[str, Optional[str]]:
     kind, value, instance = error.validator, error.validator_value, error.instance
     if kind == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
-        return "is missing: this field is required", missing.group(1) if missing else None
+        field = missing.group(1) if missing else None
+        return "is missing: this field is required" + REQUIRED_HINTS.get(field, ""), field
     if kind == "additionalProperties":
         extra = sorted(set(instance) - set(error.schema.get("properties", {})))
         return f"is not a field this schema knows (check the spelling; allowed: {', '.join(error.schema.get('properties', {}))})", ", ".join(extra)
