@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from .helpers import (
-    CHECK_RE, CONTINUE_BUTTON, DONE_RE, QUESTION_RE, QUICK_EXIT, REFERENCE_RE, SEND_BUTTON, TIMEOUT_MS,
+    CARRY_ON, CHECK_RE, CONTINUE_BUTTON, DONE_RE, QUESTION_RE, QUICK_EXIT, REFERENCE_RE, SEND_BUTTON, TIMEOUT_MS,
     click_start, enabled_languages, horizontal_overflow, reference_on_page, rtl_languages,
     send_answers, start_survey, walk_to_check,
 )
@@ -86,10 +86,20 @@ class Keyboard:
             "() => (document.querySelector('main input[name=answer]:checked') || {}).value || null")
 
 
-def test_keyboard_only_journey(new_context, base_url):
+# English, and a right-to-left journey in each right-to-left language, through every kind of question
+# (child-review has faces, the 0-10 scale, several-answer and typed questions; its first face raises
+# the help page, which is passed by keyboard too).
+KEYBOARD_JOURNEYS = [("en", "northvale-sab", "feel-safer"), ("ar", "northvale-scp", "child-review"),
+                     ("ur", "northvale-sab", "msp-adult")]
+TYPED = {"en": "Better street lighting.", "ar": "إنارة أفضل في الشارع.", "ur": "گلی میں بہتر روشنی۔"}
+
+
+@pytest.mark.parametrize("lang, board, survey", KEYBOARD_JOURNEYS, ids=[j[0] for j in KEYBOARD_JOURNEYS])
+def test_keyboard_only_journey(new_context, base_url, lang, board, survey):
     page = new_context().new_page()
     keys = Keyboard(page)
-    start_survey(page, base_url, "northvale-sab", "feel-safer", "en")
+    direction = "rtl" if lang in RTL_LANGUAGES else "ltr"
+    start_survey(page, base_url, board, survey, lang)
 
     first = keys.press_tab()
     assert first and "govuk-skip-link" in first["cls"], f"the first Tab stop should be the skip link, got {first}"
@@ -101,18 +111,27 @@ def test_keyboard_only_journey(new_context, base_url):
     assert keys.enter_and_wait().status == 200
     assert QUESTION_RE.search(page.url), f"Start now (Enter) should open the first question, got {page.url}"
 
-    for _ in range(30):
+    kinds = set()
+    for _ in range(40):
         if CHECK_RE.search(page.url):
             break
+        assert page.evaluate("document.documentElement.dir") == direction, f"{page.url} is not {direction}"
+        if "/help?" in page.url:  # the person said they are not safe: help first, carried on from by keyboard
+            keys.tab_to(CARRY_ON)
+            assert keys.enter_and_wait().status == 200
+            kinds.add("help")
+            continue
         assert QUESTION_RE.search(page.url), f"unexpected page {page.url}"
         if page.locator("main textarea[name=answer]").count():
             keys.tab_to("main textarea[name=answer]")
-            page.keyboard.type("Better street lighting.")
+            page.keyboard.type(TYPED[lang])
+            kinds.add("typed")
         else:
             keys.tab_to("main input[name=answer]")
             first_option = page.evaluate("document.activeElement.value")
             page.keyboard.press("Space")
             assert keys.checked_value() == first_option, "Space did not choose the focused option"
+            kinds.add(page.evaluate("document.activeElement.type"))
             if page.locator("main input[type=radio][name=answer]").count() > 1:
                 page.keyboard.press("ArrowDown")
                 second = keys.checked_value()
@@ -127,6 +146,12 @@ def test_keyboard_only_journey(new_context, base_url):
         response = keys.enter_and_wait()
         assert response.status == 200, f"Continue gave HTTP {response.status} on {page.url}"
     assert CHECK_RE.search(page.url), f"did not reach the check page, at {page.url}"
+    assert {"radio", "typed"} <= kinds, kinds
+    if survey == "child-review":
+        assert {"checkbox", "help"} <= kinds, kinds
+    if direction == "rtl":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"keyboard-{lang}-check.png"), full_page=True)
 
     keys.tab_to(SEND_BUTTON)
     assert keys.enter_and_wait().status == 200
