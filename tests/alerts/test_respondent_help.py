@@ -1,8 +1,13 @@
 """A person who discloses harm sees help on the very next page, in their language, and can ask to be contacted."""
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from sqlmodel import select
 
+from tests.conftest import app_with_demo_boards
+from tests.pages import RespondentClient
 from voicecapture.models import Alert, AlertEvent, AlertNotice, Answer, ContactRequest, Response
 
 FEEL = "/s/eastmere-sab/feel-safer"
@@ -106,3 +111,13 @@ def test_help_page_in_urdu_is_right_to_left_with_numbers_left_to_right(client):
     numbers = [a for a in help_page.soup.select("a.vc-reference")]
     assert numbers and all(a["dir"] == "ltr" for a in numbers)
     assert "999" in help_page.text()
+
+
+@pytest.mark.parametrize("days, expected", [(1, "usuwane po 1 dniu."), (3, "usuwane po 3 dniach."),
+                                            (30, "usuwane po 30 dniach.")])
+def test_how_long_contact_details_are_kept_is_said_with_the_right_plural(settings, days, expected):
+    app = app_with_demo_boards(dataclasses.replace(settings, contact_retention_days=days))
+    client = RespondentClient(app)
+    url = client.start(FEEL, "pl")
+    help_page = client.get(client.answer(url, "not_at_all_safe").response.location)
+    assert expected in help_page.text()
