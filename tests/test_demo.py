@@ -52,3 +52,11 @@ def test_comments_are_in_the_language_of_the_response(run, tmp_path):
 def test_demo_data_rejects_bad_options(run, args, message):
     result = run("demo-data", "--responses", "5", *args)
     assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_every_enabled_language_has_demo_comments_of_every_kind():
+    from voicecapture.config import DEFAULT_LANGUAGES
+    from voicecapture.demo import COMMENT_KINDS
+    for language in {code.split("-")[0] for code in DEFAULT_LANGUAGES.split(",")}:
+        kinds = COMMENTS.get(language, {})
+        assert set(COMMENT_KINDS.values()) <= {kind for kind, texts in kinds.items() if texts}, language

@@ -232,6 +232,18 @@ COMMENTS = {
         "child_worries": ["أقلق على أمي.", "لا أعرف إن كنت سأبقى هنا."],
         "child_dreams": ["أن أعيش مع أختي مرة أخرى.", "أن تكون لي غرفة خاصة بي."],
     },
+    "so": {
+        "good": ["Si fiican ayay ii dhageysteen oo way i rumeysteen.", "Wax walba si cad ayay iigu sharxeen.",
+                 "Turjubaan ayaa joogay kulan kasta.", "Hadda waxaan guriga ku dareemayaa nabad badan.",
+                 "Shaqaalaha bulshada Hodan aad ayay ii naxariisatay."],
+        "better": ["Toddobaadyo ayaan sugayay anigoon jawaab helin.", "Cidna iima sheegin waxa dhici doona kulanka kadib.",
+                   "Shaqaalaha bulshada ee i qaabilsan ayaa dhowr jeer la beddelay.", "Fadlan iga wac 07700 900456.",
+                   "Waxba, wax walba way fiicnaayeen."],
+        "safer": ["In aan loo oggolaan inuu gurigayga u soo dhowaado.", "In qof i soo booqdo toddobaadkii hal mar."],
+        "child_good": ["Waan jeclahay dugsigayga cusub.", "Hooyaday waan arkaa Sabti kasta."],
+        "child_worries": ["Hooyaday ayaan ka welwelaa.", "Ma garanayo inaan halkan sii joogi karo."],
+        "child_dreams": ["Inaan mar kale la noolaado walaashay.", "Qol aniga ii gaar ah."],
+    },
     "ro": {
         "good": ["M-au ascultat și m-au luat în serios.", "Mi-au explicat totul pe înțeles.",
                  "Am avut interpret la fiecare întâlnire.", "Acum mă simt mai în siguranță acasă.",
