@@ -1,5 +1,5 @@
 # make run   - set everything up and serve the demo on http://127.0.0.1:8000
-# make test  - set everything up and run every test
+# make test  - set everything up and run every test, on SQLite and then on PostgreSQL
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ PORT ?= 8000
 DEMO_RESPONSES ?= 600
 SCSS := $(wildcard voicecapture/static/scss/*.scss)
 
-.PHONY: help run test install assets db demo messages bench clean
+.PHONY: help run run-prod test install assets db demo messages bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,9 +18,14 @@ run: install assets db ## Set up, load demo data and serve on http://127.0.0.1:8
 	$(BIN)/voicecapture demo-data --responses $(DEMO_RESPONSES) --if-empty
 	BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) bin/serve
 
-test: install assets ## Set up and run every test (browser tests use Debian's chromium)
+test: install assets ## Set up and run every test, on SQLite and on PostgreSQL (Debian's chromium, redis, postgresql)
 	bin/ensure-system-packages
 	$(BIN)/pytest
+	VOICECAPTURE_TEST_DATABASE=postgresql $(BIN)/pytest
+
+run-prod: install assets ## The production topology without containers: PostgreSQL, Redis, web, workers, beat
+	bin/ensure-system-packages
+	BIN=$(BIN) HOST=$(HOST) PORT=$(PORT) $(BIN)/python bin/run-prod
 
 install: $(BIN)/.installed ## Virtual environment with the app and test tools
 

@@ -1,7 +1,5 @@
-"""Fixtures: each test gets a fresh app on its own migrated SQLite database."""
+"""Fixtures: each test gets a fresh app on its own migrated database (SQLite, or PostgreSQL: see databases.py)."""
 from __future__ import annotations
-
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -9,17 +7,17 @@ from click.testing import CliRunner
 from voicecapture import create_app
 from voicecapture.cli import main
 from voicecapture.config import load_settings
-from voicecapture.migrate import upgrade
 
+from .databases import TestDatabases
 from .pages import RespondentClient
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory):
-    """Migrate once with Alembic (as users do); each test copies the file."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    upgrade(f"sqlite:///{path}")
-    return path
+def databases(tmp_path_factory):
+    """Migrate once with Alembic (as users do); each test gets a copy."""
+    found = TestDatabases(tmp_path_factory.mktemp("template"))
+    yield found
+    found.close()
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +27,9 @@ def model_cache(tmp_path_factory):
 
 
 @pytest.fixture
-def settings(tmp_path, migrated_template, model_cache):
-    shutil.copy(migrated_template, tmp_path / "test.db")
+def settings(tmp_path, databases, model_cache):
     return load_settings(env={"SECRET_KEY": "test-secret"}, instance_dir=tmp_path, model_cache_dir=model_cache,
-                         database_url=f"sqlite:///{tmp_path / 'test.db'}")
+                         database_url=databases.new(tmp_path))
 
 
 def app_with_demo_boards(settings):
@@ -55,16 +52,18 @@ def app(settings):
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch):
-    """The voicecapture command, run as a user would, on its own migrated database in tmp_path/cli.db."""
+def run(tmp_path, monkeypatch, databases):
+    """The voicecapture command, run as a user would, on its own database (run.database_url), migrated by it."""
+    url = databases.empty(tmp_path, "cli")
     monkeypatch.setenv("VOICECAPTURE_INSTANCE", str(tmp_path))
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("SECRET_KEY", "x")
     runner = CliRunner()
 
     def invoke(*args):
         return runner.invoke(main, list(args), catch_exceptions=False)
     assert invoke("db", "upgrade").exit_code == 0
+    invoke.database_url = url
     return invoke
 
 

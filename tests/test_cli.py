@@ -2,29 +2,30 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from voicecapture.cli import main
 
+from .databases import query, scalar
+
 
 
 def test_demo_data_spreads_over_boards_quarters_and_languages(run, tmp_path):
     result = run("demo-data", "--responses", "400")
     assert result.exit_code == 0 and "400 synthetic responses" in result.output
-    db = sqlite3.connect(tmp_path / "cli.db")
+    url = run.database_url
     # and the three synthetic disclosures that give the demo lead an alerts queue
-    assert db.execute("select count(*) from response").fetchone()[0] == 403
-    assert db.execute("select count(*) from alert").fetchone()[0] == 3
-    assert db.execute("select count(distinct board_id) from response").fetchone()[0] == 3
-    assert db.execute("select count(distinct language) from response").fetchone()[0] == 11  # every enabled one
-    assert db.execute("select count(distinct survey_id) from response").fetchone()[0] == 4
-    quarters = {(int(y), (int(m) - 1) // 3) for y, m in db.execute(
-        "select strftime('%Y', submitted_at), strftime('%m', submitted_at) from response")}
+    assert scalar(url, "select count(*) from response") == 403
+    assert scalar(url, "select count(*) from alert") == 3
+    assert scalar(url, "select count(distinct board_id) from response") == 3
+    assert scalar(url, "select count(distinct language) from response") == 11  # every enabled one
+    assert scalar(url, "select count(distinct survey_id) from response") == 4
+    quarters = {(int(str(at)[:4]), (int(str(at)[5:7]) - 1) // 3)
+                for (at,) in query(url, "select submitted_at from response")}
     assert len(quarters) >= 5
-    assert db.execute("select count(*) from answer").fetchone()[0] > 400 * 8
+    assert scalar(url, "select count(*) from answer") > 400 * 8
     again = run("demo-data", "--responses", "10", "--if-empty")
     assert "already has 403 responses" in again.output
 
@@ -61,8 +62,7 @@ def test_demo_data_makes_one_staff_account_per_role(run, tmp_path):
     result = run("demo-data", "--responses", "0")
     password = re.search(r"share the password: (\S+)", result.output).group(1)
     assert len(password.split("-")) == 4
-    db = sqlite3.connect(tmp_path / "cli.db")
-    roles = {role for (role,) in db.execute("select role from rolegrant")}
+    roles = {role for (role,) in query(run.database_url, "select role from rolegrant")}
     assert roles == {"administrator", "board_officer", "board_member", "safeguarding_lead", "practitioner", "advocate"}
     assert "already exist" in run("demo-data", "--responses", "0").output
 
@@ -96,9 +96,8 @@ def test_export_responses_writes_a_row_per_response(run, tmp_path):
     run("demo-data", "--responses", "120", "--no-staff")
     target = tmp_path / "responses.csv"
     assert run("export", "responses", "--board", "northvale-sab", "--out", str(target)).exit_code == 0
-    db = sqlite3.connect(tmp_path / "cli.db")
-    board_id = db.execute("select id from board where slug = 'northvale-sab'").fetchone()[0]
-    expected = db.execute("select count(*) from response where board_id = ?", (board_id,)).fetchone()[0]
+    expected = scalar(run.database_url, "select count(*) from response r join board b on b.id = r.board_id "
+                                        "where b.slug = 'northvale-sab'")
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("id,reference,survey_id") and len(lines) == expected + 1
     missing = run("export", "responses", "--board", "northvale-sab", "--out", str(tmp_path / "no" / "such" / "x.csv"))

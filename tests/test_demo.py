@@ -1,12 +1,13 @@
 """Demo data on one board and within one financial year, with comments analysed, as the benchmarks load it."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 
 from voicecapture.demo import COMMENTS
+
+from .databases import query, scalar
 
 
 def last_complete_financial_year() -> int:
@@ -19,25 +20,23 @@ def test_one_board_one_financial_year_comments_analysed(run, tmp_path):
     label = f"{year}-{(year + 1) % 100:02d}"
     result = run("demo-data", "--responses", "300", "--board", "northvale-sab", "--year", label, "--no-staff")
     assert result.exit_code == 0 and "300 synthetic responses" in result.output
-    db = sqlite3.connect(tmp_path / "cli.db")
-    assert db.execute("select distinct b.slug from response r join board b on b.id = r.board_id").fetchall() == \
+    url = run.database_url
+    assert query(url, "select distinct b.slug from response r join board b on b.id = r.board_id") == \
         [("northvale-sab",)]
-    first, last = db.execute("select min(submitted_at), max(submitted_at) from response").fetchone()
-    assert f"{year}-04-01" <= first and last < f"{year + 1}-04-01"
-    quarters = {(int(y), (int(m) - 1) // 3) for y, m in db.execute(
-        "select strftime('%Y', submitted_at), strftime('%m', submitted_at) from response")}
+    submitted = [str(at) for (at,) in query(url, "select submitted_at from response")]
+    assert f"{year}-04-01" <= min(submitted) and max(submitted) < f"{year + 1}-04-01"
+    quarters = {(int(at[:4]), (int(at[5:7]) - 1) // 3) for at in submitted}
     assert len(quarters) == 4
-    texts = db.execute("select count(*) from answer where code = 'TEXT'").fetchone()[0]
+    texts = scalar(url, "select count(*) from answer where code = 'TEXT'")
     assert texts > 50
     assert f"{texts} comments analysed" in result.output
-    assert db.execute("select count(*) from comment").fetchone()[0] == texts
+    assert scalar(url, "select count(*) from comment") == texts
 
 
 def test_comments_are_in_the_language_of_the_response(run, tmp_path):
     run("demo-data", "--responses", "400", "--no-staff")
-    db = sqlite3.connect(tmp_path / "cli.db")
-    rows = db.execute("select r.language, a.text from answer a join response r on r.id = a.response_id "
-                      "where a.code = 'TEXT'").fetchall()
+    rows = query(run.database_url, "select r.language, a.text from answer a join response r on r.id = a.response_id "
+                                   "where a.code = 'TEXT'")
     assert {language for language, _text in rows} >= {"en", "ur", "gu", "pl"}
     for language, text in rows:
         pool = COMMENTS[language.split("-")[0]]

@@ -6,8 +6,9 @@ from aiosmtpd.controller import Controller
 
 from voicecapture.config import load_settings
 
+from voicecapture.local_services import free_port
+
 from ..conftest import app_with_demo_boards
-from ..worker.conftest import _free_port
 from ..staff.conftest import people  # noqa: F401 - the staff fixture, one account per role
 
 
@@ -23,7 +24,7 @@ class Inbox:
 @pytest.fixture
 def smtp():
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     inbox.port = controller.port
     yield inbox

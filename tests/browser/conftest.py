@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from voicecapture.local_services import free_port
 
 from .helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, STAFF_PASSWORD, TIMEOUT_MS, install_routes
 
@@ -34,16 +35,10 @@ def _tool(name: str) -> str:
     return found
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass(frozen=True)
 class LiveServer:
     base_url: str
-    db_path: Path
+    database_url: str
     instance_dir: Path
 
 
@@ -54,13 +49,13 @@ def _run(args: list[str], env: dict) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory, model_cache):
+def live_server(tmp_path_factory, model_cache, databases):
     instance = tmp_path_factory.mktemp("voicecapture")
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    db_path = instance / "test.db"
+    database_url = databases.empty(instance)
     env = {key: value for key, value in os.environ.items() if key not in _UNSET}
-    env.update(VOICECAPTURE_INSTANCE=str(instance), DATABASE_URL=f"sqlite:///{db_path}",
+    env.update(VOICECAPTURE_INSTANCE=str(instance), DATABASE_URL=database_url,
                SECRET_KEY="test-secret", BASE_URL=base_url, MODEL_CACHE_DIR=str(model_cache))
     cli = _tool("voicecapture")
     _run([cli, "db", "upgrade"], env)
@@ -87,7 +82,7 @@ def live_server(tmp_path_factory, model_cache):
                 pytest.fail(f"{base_url}/healthz did not answer 200 within {SERVER_START_SECONDS}s:\n"
                             f"{log_path.read_text(errors='replace')}")
             time.sleep(0.2)
-        yield LiveServer(base_url=base_url, db_path=db_path, instance_dir=instance)
+        yield LiveServer(base_url=base_url, database_url=database_url, instance_dir=instance)
     finally:
         server.terminate()
         try:
@@ -145,7 +140,7 @@ def page(new_context):
 @pytest.fixture(scope="session")
 def cli(live_server):
     """Run a `voicecapture` command on the live server's database, as someone with shell access would."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
+    env = {**os.environ, "DATABASE_URL": live_server.database_url, "SECRET_KEY": "test-secret",
            "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
 
     def run(*args: str) -> str:
@@ -159,7 +154,7 @@ def cli(live_server):
 @pytest.fixture(scope="session")
 def make_staff(live_server):
     """Make a staff account in the live server's database with the CLI, as an administrator would."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{live_server.db_path}", "SECRET_KEY": "test-secret",
+    env = {**os.environ, "DATABASE_URL": live_server.database_url, "SECRET_KEY": "test-secret",
            "VOICECAPTURE_INSTANCE": str(live_server.instance_dir)}
 
     def make(email: str, role: str, board: str | None = None, name: str | None = None) -> str:

@@ -2,13 +2,13 @@
 double submission and 200% text size."""
 from __future__ import annotations
 
-import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from ..databases import query
 from .helpers import (
     CARRY_ON, CHECK_RE, CONTINUE_BUTTON, DONE_RE, QUESTION_RE, QUICK_EXIT, REFERENCE_RE, SEND_BUTTON, TIMEOUT_MS,
     click_start, enabled_languages, horizontal_overflow, reference_on_page, rtl_languages,
@@ -269,11 +269,11 @@ def test_escape_twice_quick_exit(new_context, base_url):
 # ---------------------------------------------------------------- double submission
 
 
-def _responses_for(db_path: Path, token: str) -> list[str]:
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
-        draft = db.execute("SELECT id FROM draft WHERE token = ?", (token,)).fetchone()
-        assert draft is not None, f"no draft with token {token}"
-        return [row[0] for row in db.execute("SELECT reference FROM response WHERE draft_id = ?", (draft[0],))]
+def _responses_for(database_url: str, token: str) -> list[str]:
+    drafts = query(database_url, "SELECT id FROM draft WHERE token = :token", token=token)
+    assert drafts, f"no draft with token {token}"
+    return [reference for (reference,) in query(database_url, "SELECT reference FROM response WHERE draft_id = :id",
+                                                id=drafts[0][0])]
 
 
 def _wait_for_done(page) -> None:
@@ -302,7 +302,7 @@ def test_double_click_send_stores_one_response(new_context, live_server, javascr
     response = page.goto(f"{live_server.base_url}/r/{token}/done")
     assert response.status == 200
     reference = reference_on_page(page)
-    stored = _responses_for(live_server.db_path, token)
+    stored = _responses_for(live_server.database_url, token)
     assert stored == [reference], f"expected exactly one stored response {reference!r} for the draft, found {stored!r}"
 
 

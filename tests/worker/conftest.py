@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,43 +13,20 @@ import pytest
 
 from voicecapture import create_app
 from voicecapture.config import load_settings
+from voicecapture.local_services import RedisServer, ServiceError, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-START_SECONDS = 30
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     """A throwaway Redis server on a free loopback port, started for these tests and stopped after them."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server is not installed: run bin/ensure-system-packages (Debian package redis-server)")
-    port = _free_port()
-    workdir = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", str(workdir)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2) as sock:
-                sock.sendall(b"PING\r\n")
-                if sock.recv(16).startswith(b"+PONG"):
-                    break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail("redis-server did not start")
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        server = RedisServer(tmp_path_factory.mktemp("redis"), free_port()).start()
+    except ServiceError as error:
+        pytest.fail(f"{error} (bin/ensure-system-packages installs it)")
+    yield f"{server.url}/0"
+    server.stop()
 
 
 @dataclass
@@ -68,12 +43,11 @@ class Deployment:
 
 
 @pytest.fixture
-def deployment(tmp_path, migrated_template, redis_url, model_cache):
+def deployment(tmp_path, databases, redis_url, model_cache):
     import redis
     redis.Redis.from_url(redis_url).flushdb()  # no messages left over from another test
-    shutil.copy(migrated_template, tmp_path / "test.db")
     env = {"SECRET_KEY": "test-secret", "VOICECAPTURE_INSTANCE": str(tmp_path),
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'test.db'}", "REDIS_URL": redis_url,
+           "DATABASE_URL": databases.new(tmp_path), "REDIS_URL": redis_url,
            "MODEL_CACHE_DIR": str(model_cache),
            "PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", str(tmp_path))}
     return Deployment(env, tmp_path)

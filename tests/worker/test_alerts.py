@@ -13,13 +13,15 @@ from voicecapture.data import boards, users
 from voicecapture.demo import DEMO_BOARDS
 from voicecapture.models import Alert, AlertNotice
 
-from .conftest import _free_port, wait_for
+from voicecapture.local_services import free_port
+
+from .conftest import wait_for
 
 
 def _smtp():
     from aiosmtpd.controller import Controller
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     return inbox, controller
 
