@@ -44,6 +44,7 @@ class Settings:
     ratelimit_storage_uri: str
     broker_url: str
     report_stale_seconds: int
+    sweep_seconds: int
     model_cache_dir: Path
     # Contact details and disclosures are encrypted with these Fernet keys (the first encrypts; the others
     # still decrypt, so a key can be rotated).
@@ -134,6 +135,8 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         broker_url=env.get("REDIS_URL", ""),
         # A report "in progress" for longer than this is taken to have lost its worker, and is queued again.
         report_stale_seconds=int(env.get("REPORT_STALE_SECONDS", "900")),
+        # How often the sweep queues whatever a lost message left waiting (reports, unanalysed comments).
+        sweep_seconds=_int(env, "SWEEP_SECONDS", "300"),
         # Theme models built from surveys/themes.yaml and corrections, kept so each process need not rebuild them.
         model_cache_dir=Path(env.get("MODEL_CACHE_DIR", "")) if env.get("MODEL_CACHE_DIR") else None,
         contact_keys=contact_keys,

@@ -15,15 +15,18 @@ ROUTES = {
     "voicecapture.reports.schedule_due": {"queue": "maintenance"},
     "voicecapture.sweep": {"queue": "maintenance"},
 }
-BEAT_SCHEDULE = {
-    # Every day at 06:00: a report for each board whose last quarter has ended and has none yet. Daily, not
-    # only on the 1st of April, July, October and January, so a day the scheduler was down loses nothing.
-    "quarterly-reports": {"task": "voicecapture.reports.schedule_due", "schedule": crontab(hour=6, minute=0)},
-    # Queue again whatever a lost message or a killed worker left behind.
-    "sweep": {"task": "voicecapture.sweep", "schedule": 300.0},
-    # Alerts past their time to acknowledge go to the escalation lead; unsent alert emails are sent again.
-    "alerts": {"task": "voicecapture.alerts.sweep", "schedule": 60.0},
-}
+
+
+def beat_schedule(settings) -> dict:
+    return {
+        # Every day at 06:00: a report for each board whose last quarter has ended and has none yet. Daily, not
+        # only on the 1st of April, July, October and January, so a day the scheduler was down loses nothing.
+        "quarterly-reports": {"task": "voicecapture.reports.schedule_due", "schedule": crontab(hour=6, minute=0)},
+        # Queue again whatever a lost message or a killed worker left behind.
+        "sweep": {"task": "voicecapture.sweep", "schedule": float(settings.sweep_seconds)},
+        # Alerts past their time to acknowledge go to the escalation lead; unsent alert emails are sent again.
+        "alerts": {"task": "voicecapture.alerts.sweep", "schedule": 60.0},
+    }
 
 
 def _transport_options(settings) -> dict:
@@ -57,7 +60,7 @@ def create_celery(flask_app: Flask) -> Celery:
         broker_connection_retry_on_startup=True,
         broker_transport_options=_transport_options(settings),
         task_publish_retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.2},
-        beat_schedule=BEAT_SCHEDULE,
+        beat_schedule=beat_schedule(settings),
         beat_schedule_filename=str(settings.instance_dir / "celerybeat-schedule"),
         timezone="Europe/London",
         worker_hijack_root_logger=False,
