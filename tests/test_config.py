@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from voicecapture.config import ConfigError, load_settings
@@ -49,3 +51,19 @@ def test_mail_and_working_hours_settings_are_checked(tmp_path):
                                  ("WORKING_DAY", "17-09", "the start must come before the end")):
         with pytest.raises(ConfigError, match=message):
             load_settings(env={**env, name: value})
+
+
+def test_numerical_libraries_use_one_thread_per_process():
+    """Processes use the cores; BLAS threads inside each only fight them (bench/README.md)."""
+    import subprocess
+    import sys
+    env = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
+    code = ("import voicecapture, numpy, scipy.sparse, threadpoolctl; "
+            "print(max(info['num_threads'] for info in threadpoolctl.threadpool_info()))")
+    shown = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "1"
+
+
+def test_a_bad_public_rate_limit_is_refused_with_an_example(tmp_path):
+    with pytest.raises(ConfigError, match="PUBLIC_RATE_LIMIT must be a rate such as '300 per minute'"):
+        load_settings(env={"VOICECAPTURE_INSTANCE": str(tmp_path), "PUBLIC_RATE_LIMIT": "lots"})

@@ -1,6 +1,7 @@
 """VoiceCapture: hearing the people that safeguarding services work with."""
 from __future__ import annotations
 
+from . import numeric_threads  # noqa: F401 - first, before anything loads NumPy
 from flask import Flask
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
