@@ -42,6 +42,8 @@ class Settings:
     quick_exit_url: str
     draft_days: int
     ratelimit_storage_uri: str
+    public_rate_limit: str
+    proxy_count: int
     broker_url: str
     report_stale_seconds: int
     sweep_seconds: int
@@ -86,6 +88,9 @@ class Settings:
             "COMPRESS_MIN_SIZE": 500,
             "RATELIMIT_STORAGE_URI": self.ratelimit_storage_uri,
             "RATELIMIT_HEADERS_ENABLED": True,
+            # Redis down must never stop a person answering: limits then count in this process's memory.
+            "RATELIMIT_SWALLOW_ERRORS": True,
+            "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
             "COMPRESS_ALGORITHM": ["gzip"],
             "SETTINGS": self,
             **self.extra,
@@ -130,6 +135,11 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         draft_days=int(env.get("DRAFT_DAYS", "7")),
         # memory:// counts per process; production points this at Redis so all processes share counts.
         ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Requests per address to the respondent pages (Flask-Limiter's notation).
+        public_rate_limit=_rate_limit(env, "PUBLIC_RATE_LIMIT", "300 per minute"),
+        # Proxies in front of the app (a load balancer: 1): the client's address is then taken from
+        # X-Forwarded-For, which only they may set, for rate limits.
+        proxy_count=_int(env, "PROXY_COUNT", "0"),
         # Celery's broker: Redis when REDIS_URL is set; otherwise kombu's SQLAlchemy transport on a SQLite file,
         # which needs no server and keeps queued messages across restarts.
         broker_url=env.get("REDIS_URL", ""),
@@ -167,6 +177,16 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
 def _fernet_key() -> str:
     from cryptography.fernet import Fernet
     return Fernet.generate_key().decode()
+
+
+def _rate_limit(env: dict, name: str, default: str) -> str:
+    from limits import parse_many
+    value = env.get(name, default)
+    try:
+        parse_many(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a rate such as '300 per minute' or '10/second', not {value!r}") from None
+    return value
 
 
 def _int(env: dict, name: str, default: str) -> int:

@@ -27,6 +27,7 @@ def error_page(error: HTTPException):
         404: gettext("Page not found"),
         405: gettext("Sorry, something was wrong with that request"),
         413: gettext("That was too much to send at once"),
+        429: gettext("Please wait a minute before trying again"),
     }
     title = titles.get(error.code, gettext("Sorry, there is a problem with the service"))
     return render_template("error.html", title=title, code=error.code), error.code

@@ -8,6 +8,7 @@ from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 from whitenoise import WhiteNoise
 
 CSP = "; ".join([
@@ -23,7 +24,8 @@ CSP = "; ".join([
 
 csrf = CSRFProtect()
 compress = Compress()
-# Limits are declared on the routes they guard (sign-in, password links); storage from RATELIMIT_STORAGE_URI.
+# Limits are declared on what they guard (sign-in, password links, codes, every respondent page); storage from
+# RATELIMIT_STORAGE_URI.
 limiter = Limiter(key_func=get_remote_address)
 
 
@@ -47,6 +49,9 @@ def init_app(app) -> None:
     csrf.init_app(app)
     compress.init_app(app)
     limiter.init_app(app)
+    proxies = app.config["SETTINGS"].proxy_count
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     static_dir = app.static_folder
     # WhiteNoise serves the static files itself, with the .gz files made at build time.
     app.wsgi_app = WhiteNoise(app.wsgi_app, root=static_dir, prefix="static/", max_age=31536000 if

@@ -56,7 +56,9 @@ def live_server(tmp_path_factory, model_cache, databases):
     database_url = databases.empty(instance)
     env = {key: value for key, value in os.environ.items() if key not in _UNSET}
     env.update(VOICECAPTURE_INSTANCE=str(instance), DATABASE_URL=database_url,
-               SECRET_KEY="test-secret", BASE_URL=base_url, MODEL_CACHE_DIR=str(model_cache))
+               SECRET_KEY="test-secret", BASE_URL=base_url,
+               MODEL_CACHE_DIR=str(model_cache),
+               PUBLIC_RATE_LIMIT="1000000 per minute")  # every test's browser is the same address
     cli = _tool("voicecapture")
     _run([cli, "db", "upgrade"], env)
     _run([cli, "alerts", "check"], env)  # trains the screening classifier once, as a deployment would

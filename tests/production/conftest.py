@@ -115,7 +115,9 @@ def production(model_cache):
     env.update(RUN_PROD_DIR=str(state), PORT=str(port), PG_PORT=str(pg_port), REDIS_PORT=str(redis_port),
                BIN=str(Path(sys.executable).parent), MODEL_CACHE_DIR=str(model_cache),
                # The sweep every 5 s, not 5 minutes, so a test need not wait long for what it re-queues.
-               SWEEP_SECONDS="5")
+               SWEEP_SECONDS="5",
+               # Fifty clients on one address: the respondent rate limit is tested on its own.
+               PUBLIC_RATE_LIMIT="1000000 per minute")
     run_prod = [sys.executable, str(ROOT / "bin" / "run-prod")]
     log = state / "run-prod.log"
     process = subprocess.Popen(run_prod, env=env, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,

@@ -1,7 +1,18 @@
 """The respondent's journey: link -> start -> one question per page -> check answers -> confirmation."""
-from flask import Blueprint
+from flask import Blueprint, current_app
+
+from ..security import limiter
 
 blueprint = Blueprint("respond", __name__)
+
+
+def _public_limit() -> str:
+    return current_app.config["SETTINGS"].public_rate_limit
+
+
+# Every respondent page, per address: generous for a shared office or care home, a wall for a flood.
+# Applied once, when this module is imported: a limit added per app would be counted once per app made.
+limiter.limit(_public_limit)(blueprint)
 
 from . import views  # noqa: E402,F401  (routes register themselves on the blueprint)
 from . import code  # noqa: E402,F401  (short codes from printed slips)

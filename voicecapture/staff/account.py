@@ -92,10 +92,11 @@ def forbidden(_error):
     return render_template("staff/forbidden.html"), 403
 
 
+# Staff sign-in's own page; respondents get theirs, in their language, from pages.error_page.
+@blueprint.errorhandler(429)
 def too_many(_error):
     return render_template("staff/too_many.html"), 429
 
 
 def init_app(app) -> None:
     app.register_error_handler(403, forbidden)
-    app.register_error_handler(429, too_many)
