@@ -34,19 +34,27 @@ def requires(*roles: str, board_arg: Optional[str] = None) -> Callable:
     if unknown or not roles:
         raise ValueError(f"unknown roles {sorted(unknown)}; roles are {ROLES}")
 
+    decision = AccessDecision(public=False, roles=tuple(roles), board_arg=board_arg)
+
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def guarded(*args, **kwargs):
             if not current_user.is_authenticated:
                 return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?")))
-            board_slug = kwargs.get(board_arg) if board_arg else None
-            if not current_user.holds(roles, board_slug=board_slug):
+            if not _allows(decision, kwargs):
                 abort(403)
             return view(*args, **kwargs)
 
-        guarded.access = AccessDecision(public=False, roles=tuple(roles), board_arg=board_arg)
+        guarded.access = decision
         return guarded
     return decorate
+
+
+def _allows(decision: AccessDecision, view_args: dict) -> bool:
+    if decision.public:
+        return True
+    board_slug = view_args.get(decision.board_arg) if decision.board_arg else None
+    return current_user.is_authenticated and current_user.holds(decision.roles, board_slug=board_slug)
 
 
 STAFF = ROLES  # any signed-in member of staff
@@ -55,6 +63,12 @@ STAFF = ROLES  # any signed-in member of staff
 def decision_for(endpoint: str) -> Optional[AccessDecision]:
     view = current_app.view_functions.get(endpoint)
     return getattr(view, "access", None)
+
+
+def may_open(endpoint: str, view_args: dict) -> bool:
+    """Whether the person may use this route, for code that runs before the route's own check (error pages)."""
+    decision = decision_for(endpoint)
+    return decision is not None and _allows(decision, view_args)
 
 
 def _refuse_undecided():

@@ -14,6 +14,7 @@ from .sac import SAC_RISK_LOCATIONS, SAC_RISK_TYPES
 from .surveys.catalogue import load_catalogue, read_lock, write_lock
 from .surveys.errors import SurveyDefinitionError
 from .alerts.cli import alerts_group
+from .recordings.cli import recordings_group
 from .text.cli import themes
 
 
@@ -208,6 +209,7 @@ def boards_list():
 
 main.add_command(themes)
 main.add_command(alerts_group)
+main.add_command(recordings_group)
 
 
 @main.group("report", cls=click.Group)

@@ -177,6 +177,26 @@ class AuditEvent(SQLModel, table=True):
     ip: str = Field(default="", max_length=64)
 
 
+class Recording(SQLModel, table=True):
+    """A board's recording of one question in one language, played by "Listen" instead of the device's voice.
+
+    Kept in the database, audio and all, so every web process on every machine serves the same one.
+    """
+    __table_args__ = (UniqueConstraint("board_id", "survey_id", "language", "question_key", name="uq_recording"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id")
+    survey_id: str = Field(max_length=60)
+    language: str = Field(max_length=20)
+    question_key: str = Field(max_length=60)
+    content_type: str = Field(max_length=40)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size: int
+    sha256: str = Field(max_length=64)  # of the audio: its ETag, for conditional and range requests
+    uploaded_by: Optional[int] = Field(default=None, foreign_key="user.id")  # None: the command line
+    uploaded_at: datetime = Field(default_factory=utcnow)
+
+
 class MetricTarget(SQLModel, table=True):
     """A board's target for one metric card in its reports."""
     __table_args__ = (UniqueConstraint("board_id", "metric", name="uq_metric_target"),)

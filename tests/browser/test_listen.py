@@ -60,10 +60,11 @@ def test_without_javascript_there_is_no_listen_button(new_context, base_url):
     assert not page.locator(".vc-listen__button").is_visible()
 
 
-def test_a_boards_recording_is_played_when_there_is_one(new_context, base_url, live_server):
-    folder = live_server.instance_dir / "recordings" / "northvale-sab" / "feel-safer" / "ur"
-    folder.mkdir(parents=True, exist_ok=True)
+def test_a_boards_recording_is_played_when_there_is_one(new_context, base_url, cli, tmp_path):
+    folder = tmp_path / "northvale-sab" / "feel-safer" / "ur"
+    folder.mkdir(parents=True)
     (folder / "ascs_safety.mp3").write_bytes(b"ID3 test recording")
+    cli("recordings", "import", str(tmp_path))
     context = new_context()
     # The device's audio output stands in: record what is played instead of playing it.
     context.add_init_script("""

@@ -76,3 +76,32 @@ def test_board_settings_and_a_branded_start_page_have_no_axe_violations(new_cont
     assert respondent.get_attribute("img.vc-header__logo", "alt") == "Axe Branded Board"
     audit.check(respondent, "branded respondent start page")
     audit.assert_clean()
+
+
+def test_the_recordings_page_has_no_axe_violations(new_context, base_url, administrator):
+    page = new_context(viewport={"width": 1024, "height": 768}).new_page()
+    audit = AxeAudit()
+    staff_sign_in(page, base_url, administrator)
+
+    page.goto(f"{base_url}/staff/admin/boards/northvale-sab")
+    page.click("a >> text=Recordings for Listen")
+    page.select_option("#survey", "msp-adult")
+    page.select_option("#language", "pl")
+    page.click("button >> text=Show questions")
+    assert "survey=msp-adult&language=pl" in page.url
+    audit.check(page, "recordings")
+    first = page.locator("tbody tr").first
+    first.locator("input[type=file]").set_input_files(
+        {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a recording"})
+    first.locator("button >> text=Upload").click()
+    assert page.title().startswith("Error:")
+    audit.check(page, "recordings, error state")
+    first = page.locator("tbody tr").first
+    first.locator("input[type=file]").set_input_files(
+        {"name": "question.mp3", "mimeType": "audio/mpeg", "buffer": b"ID3" + bytes(64)})
+    first.locator("button >> text=Upload").click()
+    assert page.locator("tbody tr").first.locator("audio").count() == 1
+    audit.check(page, "recordings, with a recording")
+    page.locator("tbody tr").first.locator("button >> text=Remove").click()
+    assert page.locator("tbody tr").first.locator("audio").count() == 0
+    audit.assert_clean()

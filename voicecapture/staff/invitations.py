@@ -12,7 +12,7 @@ from wtforms import SelectChoice
 from ..access import requires
 from ..data import boards as board_data
 from ..data import invitations
-from . import blueprint, nav
+from . import blueprint, nav, too_large
 from . import invitation_present as present
 from .invitation_csv import MAX_BYTES, MAX_ROWS, BoardOptions, read_upload, template_csv
 from .invitation_forms import ChooseBoardForm, StopForm, UploadForm, invitation_form
@@ -123,15 +123,12 @@ def invitation_upload():
     return redirect(url_for("staff.invitation_batch", batch=batch))
 
 
-@blueprint.errorhandler(413)
-def _too_large(error):
-    """Over Flask's 64 KB limit: on the upload page, say so there; elsewhere, the usual error page."""
-    if request.endpoint == "staff.invitation_upload":
-        problem = (f"The file is too big. The most is {MAX_BYTES // 1024} KB, about {MAX_ROWS} rows. "
-                   "Split it into smaller files.")
-        return _render_upload(UploadForm(formdata=None), problem=problem, status=413)
-    from ..pages import error_page
-    return error_page(error)
+@too_large.page_for("staff.invitation_upload")
+def _upload_too_large():
+    """Over Flask's 64 KB limit: say so on the upload page."""
+    problem = (f"The file is too big. The most is {MAX_BYTES // 1024} KB, about {MAX_ROWS} rows. "
+               "Split it into smaller files.")
+    return _render_upload(UploadForm(formdata=None), problem=problem, status=413)
 
 
 @blueprint.get("/invitations/upload/template.csv")
