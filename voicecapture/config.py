@@ -63,8 +63,6 @@ class Settings:
     # When a lead is expected to acknowledge an alert: these hours, Monday to Friday, not bank holidays.
     working_day: tuple[int, int]
     working_timezone: str
-    # Recorded audio boards supply for "Listen": <board>/<survey>/<language>/<question>.mp3 (or ogg, m4a, wav).
-    recordings_dir: Path
     extra: dict = field(default_factory=dict)
 
     @property
@@ -160,11 +158,8 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         mail_dir=Path(env["MAIL_DIR"]) if env.get("MAIL_DIR") else None,
         working_day=_hours(env.get("WORKING_DAY", "09-17")),
         working_timezone=env.get("WORKING_TIMEZONE", "Europe/London"),
-        recordings_dir=Path(env["RECORDINGS_DIR"]) if env.get("RECORDINGS_DIR") else None,
     )
     values.update(overrides)
-    if values["recordings_dir"] is None:
-        values["recordings_dir"] = Path(values["instance_dir"]) / "recordings"
     if values["mail_dir"] is None:
         values["mail_dir"] = Path(values["instance_dir"]) / "mail"
     if values["model_cache_dir"] is None:
