@@ -47,3 +47,40 @@ def test_production_sends_hsts_and_secure_cookies(settings):
 
 def test_development_sends_no_hsts(client):
     assert "Strict-Transport-Security" not in client.http.get(FEEL).headers
+
+
+def test_the_content_security_policy_allows_no_inline_script_or_style(client):
+    policy = client.http.get(FEEL).headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert "unsafe" not in policy and directives["frame-ancestors"] == "'none'"
+
+
+def test_no_template_has_inline_script_or_style():
+    """What the policy forbids must not be in any page, or it would silently not work. The report document is
+    the exception: a file that stands alone (downloaded, never served as a page), so it carries its own style."""
+    import re
+    from pathlib import Path
+    folders = [Path(__file__).resolve().parents[1] / name / "templates" for name in ("voicecapture", "worker")]
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=", re.IGNORECASE)
+    found = [f"{path.name}: {match.group(0)}" for folder in folders for path in folder.rglob("*.html")
+             if path.parts[-2:] != ("report", "document.html")
+             for match in inline.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_an_unexpected_error_shows_a_plain_page_and_no_traceback(app):
+    def broken():
+        raise RuntimeError("secret detail from deep inside")
+    app.add_url_rule("/broken", "broken", broken)
+    from voicecapture.access import public
+    public(broken)
+    answer = app.test_client().get("/broken")
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 500 and "Sorry, there is a problem with the service" in page
+    assert "secret detail" not in page and "Traceback" not in page
+
+
+def test_a_request_that_is_too_big_is_refused_with_a_plain_page(client):
+    answer = client.http.post(FEEL, data={"language": "x" * (70 * 1024)})
+    assert answer.status_code == 413 and "That was too much to send at once" in answer.get_data(as_text=True)

@@ -75,8 +75,19 @@ def test_every_respondent_page_has_no_axe_violations(new_context, base_url, lang
 
     walk_to_check(page, audit_new_types("child-review"))
     audit.check(page, f"{where} check your answers")
-    send_answers(page)
+    reference = send_answers(page)
     audit.check(page, f"{where} confirmation page")
+
+    # How we use your answers, and deleting them with the reference: empty, then found, then gone.
+    page.goto(f"{base_url}/privacy?lang={lang}")
+    audit.check(page, f"{where} how we use your answers")
+    assert submit(page, "main form button").status == 400
+    audit.check(page, f"{where} how we use your answers, reference left empty")
+    page.fill("#reference", reference)
+    assert submit(page, "main form button").status == 200
+    audit.check(page, f"{where} delete your answers?")
+    assert submit(page, "main form button").status == 200
+    audit.check(page, f"{where} your answers have been deleted")
 
     # Journey 2: msp-adult, as far as the question types not met yet (yes_no_unsure), then back to its
     # start page, which now offers to carry on with the saved answers.

@@ -18,3 +18,4 @@ from . import views  # noqa: E402,F401  (routes register themselves on the bluep
 from . import code  # noqa: E402,F401  (short codes from printed slips)
 from . import help  # noqa: E402,F401  (help straight after an answer that raises a safeguarding alert)
 from . import recordings  # noqa: E402,F401  (a board's recorded audio for "Listen")
+from . import privacy  # noqa: E402,F401  (what is kept and for how long; deleting your answers)
