@@ -23,6 +23,7 @@ import pytest
 from voicecapture.local_services import PostgresCluster, RedisServer, free_port
 
 from ..databases import POSTGRESQL, query
+from ..waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 START_SECONDS = 240
@@ -50,14 +51,6 @@ with app.app_context():
 """
 
 
-def wait_for(condition, timeout: float, what: str, interval: float = 0.5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
 @dataclass

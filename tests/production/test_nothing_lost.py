@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from .conftest import wait_for
+from ..waiting import wait_for
 from .respondent import Respondent
 
 FEEL = "/s/eastmere-sab/feel-safer"

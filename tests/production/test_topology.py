@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from .conftest import wait_for
+from ..waiting import wait_for
 from .respondent import Respondent
 
 FEEL = "/s/eastmere-sab/feel-safer"

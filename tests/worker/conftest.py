@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from voicecapture import create_app
 from voicecapture.config import load_settings
 from voicecapture.local_services import RedisServer, ServiceError, free_port
+
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,13 +102,3 @@ def start_worker(deployment):
     yield start
     for worker in workers:
         worker.stop()
-
-
-def wait_for(condition, timeout: float = 120, interval: float = 0.05, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

@@ -15,7 +15,7 @@ from voicecapture.models import Alert, AlertNotice
 
 from voicecapture.local_services import free_port
 
-from .conftest import wait_for
+from ..waiting import wait_for
 
 
 def _smtp():

@@ -16,7 +16,7 @@ from voicecapture.models import Comment, Report, ReportFile
 from voicecapture.quarters import quarter_of
 from voicecapture.reports import schedule
 
-from .conftest import wait_for
+from ..waiting import wait_for
 
 
 def _setup(app, count=60):
