@@ -277,6 +277,47 @@ def export_responses(board_slug, out_file):
     click.echo(f"Wrote {out_file}")
 
 
+@export_group.command("board")
+@click.option("--board", "board_slug", required=True, help="The board's slug (see: voicecapture boards list).")
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The ZIP file to write.")
+@with_appcontext
+def export_board(board_slug, out_file):
+    """Everything a board holds as one ZIP (responses, comments, invitations, alerts, reports, settings, staff).
+    It contains personal data: its README says what each file is."""
+    from .board_archive import archive
+    from .data import audit
+    board = _board(board_slug)
+    try:
+        handle = out_file.open("wb")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {out_file}: {error.strerror}") from None
+    audit.record_read("board.export", target=f"board:{board.id}", board_id=board.id, detail={"what": "everything"})
+    try:
+        with handle:
+            for chunk in archive(board, current_app.extensions["surveys"]):
+                handle.write(chunk)
+    except OSError as error:
+        out_file.unlink(missing_ok=True)  # half an archive is no use to anyone, and still holds personal data
+        raise click.ClickException(f"cannot write {out_file}: {error.strerror}") from None
+    click.echo(f"Wrote {out_file}: everything {board.name} holds. It contains personal data: keep it safe.")
+
+
+@main.group("retention", cls=click.Group)
+def retention_group():
+    """Personal data removed at the end of its retention period."""
+
+
+@retention_group.command("enforce")
+@with_appcontext
+def retention_enforce():
+    """Remove now whatever is past its retention period (as the nightly run does), and print what was removed."""
+    from . import retention
+    removed = retention.enforce()
+    for kind, label in retention.KINDS.items():
+        click.echo(f"{label}: {removed[kind]}")
+
+
 def _financial_year(_context, _param, value):
     """"2025-26" -> 2025, the calendar year the financial year starts in; it must have begun."""
     from .quarters import parse

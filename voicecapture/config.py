@@ -52,6 +52,10 @@ class Settings:
     # still decrypt, so a key can be rotated).
     contact_keys: tuple[str, ...]
     contact_retention_days: int
+    # How long each kind of personal data is kept before the daily retention run removes it (voicecapture.retention).
+    free_text_retention_days: int
+    alert_evidence_retention_days: int
+    audit_retention_days: int
     # Alert emails: through SMTP when smtp_host is set, otherwise written as .eml files to mail_dir.
     smtp_host: str
     smtp_port: int
@@ -148,7 +152,13 @@ def load_settings(env: dict | None = None, **overrides) -> Settings:
         # Theme models built from surveys/themes.yaml and corrections, kept so each process need not rebuild them.
         model_cache_dir=Path(env.get("MODEL_CACHE_DIR", "")) if env.get("MODEL_CACHE_DIR") else None,
         contact_keys=contact_keys,
-        contact_retention_days=_int(env, "CONTACT_RETENTION_DAYS", "30"),
+        contact_retention_days=_days(env, "CONTACT_RETENTION_DAYS", "30"),
+        # Two years: reports compare a quarter with the same one a year before, from the de-identified comments.
+        free_text_retention_days=_days(env, "FREE_TEXT_RETENTION_DAYS", "730"),
+        # Counted from the alert being closed: a year for a lead to look back at what was said.
+        alert_evidence_retention_days=_days(env, "ALERT_EVIDENCE_RETENTION_DAYS", "365"),
+        # Six years, as for other safeguarding records: who read or changed what.
+        audit_retention_days=_days(env, "AUDIT_RETENTION_DAYS", "2190"),
         smtp_host=env.get("SMTP_HOST", ""),
         smtp_port=_int(env, "SMTP_PORT", "587"),
         smtp_username=env.get("SMTP_USERNAME", ""),
@@ -189,6 +199,14 @@ def _int(env: dict, name: str, default: str) -> int:
         return int(env.get(name, default))
     except ValueError:
         raise ConfigError(f"{name} must be a whole number, not {env.get(name)!r}") from None
+
+
+def _days(env: dict, name: str, default: str) -> int:
+    """A retention period: a whole number of days, at least one (0 would delete everything at the next run)."""
+    days = _int(env, name, default)
+    if days < 1:
+        raise ConfigError(f"{name} is the number of days to keep this data: set it to 1 or more, not {days}")
+    return days
 
 
 def _choice(env: dict, name: str, default: str, choices: tuple[str, ...]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 from typing import Iterable, Iterator
 
 from .data import export
@@ -42,6 +43,35 @@ def responses_csv(board: Board, surveys: Iterable) -> Iterator[str]:
                 _put(cells, position.get(key), text)
             writer.writerow(map(safe.__getitem__, (*row, *cells)))
         yield buffer.getvalue()
+
+
+def table_csv(columns: Iterable[str], pages: Iterable[list[tuple]]) -> Iterator[str]:
+    """Any table as CSV text in chunks (one per page of rows), header first, like responses_csv: dates as ISO 8601,
+    yes/no for true/false, lists joined with ";", and every cell safe to open in a spreadsheet."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    yield "\ufeff" + buffer.getvalue()
+    for rows in pages:
+        buffer.seek(0)
+        buffer.truncate()
+        safe = InertValues()
+        for row in rows:
+            writer.writerow([safe[plain(value)] for value in row])
+        yield buffer.getvalue()
+
+
+def plain(value) -> str:
+    """A value as a spreadsheet cell shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, (list, tuple)):
+        return ";".join(map(plain, value))
+    return str(value)
 
 
 def _put(cells: list[str], index, value: str) -> None:

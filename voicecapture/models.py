@@ -165,7 +165,8 @@ class RoleGrant(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """Append-only: who did what to which thing, when and from where. Nothing updates or deletes these."""
+    """Append-only: who did what to which thing, when and from where. Nothing updates these; the retention run
+    deletes them after AUDIT_RETENTION_DAYS."""
     id: Optional[int] = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     user_id: Optional[int] = Field(default=None, index=True)
@@ -291,7 +292,8 @@ class Alert(SQLModel, table=True):
     """A response (or a draft, while it is being answered) that screening says a person must look at.
 
     One per draft and one per response: a draft's alert carries on to its response. `evidence` holds what the
-    person said that raised it, encrypted like contact details; reasons name the category and question only.
+    person said that raised it, encrypted like contact details, until ALERT_EVIDENCE_RETENTION_DAYS after the alert
+    is closed; reasons name the category and question only.
     """
     __table_args__ = (UniqueConstraint("draft_id", name="uq_alert_draft"),
                       UniqueConstraint("response_id", name="uq_alert_response"),

@@ -14,6 +14,7 @@ ROUTES = {
     "voicecapture.reports.build": {"queue": "reports"},
     "voicecapture.reports.schedule_due": {"queue": "maintenance"},
     "voicecapture.sweep": {"queue": "maintenance"},
+    "voicecapture.retention.enforce": {"queue": "maintenance"},
 }
 
 
@@ -26,6 +27,9 @@ def beat_schedule(settings) -> dict:
         "sweep": {"task": "voicecapture.sweep", "schedule": float(settings.sweep_seconds)},
         # Alerts past their time to acknowledge go to the escalation lead; unsent alert emails are sent again.
         "alerts": {"task": "voicecapture.alerts.sweep", "schedule": 60.0},
+        # Every night at 03:30, when nobody is answering: personal data past its retention period is removed.
+        # Daily, and idempotent, so a night the scheduler was down only delays it a day.
+        "retention": {"task": "voicecapture.retention.enforce", "schedule": crontab(hour=3, minute=30)},
     }
 
 
@@ -49,7 +53,8 @@ def create_celery(flask_app: Flask) -> Celery:
 
     celery = Celery("voicecapture", task_cls=FlaskTask, broker=settings.broker_url)
     celery.conf.update(
-        imports=("worker.tasks.alerts", "worker.tasks.comments", "worker.tasks.reports", "worker.tasks.sweep"),
+        imports=("worker.tasks.alerts", "worker.tasks.comments", "worker.tasks.reports", "worker.tasks.retention",
+                 "worker.tasks.sweep"),
         task_routes=ROUTES,
         task_default_queue="maintenance",
         task_ignore_result=True,  # progress lives in the database, where the staff pages read it

@@ -1,7 +1,7 @@
 """Free-text answers and their analysis (language, de-identified text, themes, sentiment).
 
-The raw text stays in Answer; the worker reads it here, analyses it and writes a Comment row, which is what
-reports and analysts see. Writing is idempotent: one Comment per answer, whatever runs twice.
+The raw text stays in Answer (until FREE_TEXT_RETENTION_DAYS clears it); the worker reads it here, analyses it
+and writes a Comment row, which is what reports and analysts see. Writing is idempotent: one Comment per answer, whatever runs twice.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _pending_query():
                    Answer.question_key, Answer.text)
             .join(Response, Response.id == Answer.response_id)
             .outerjoin(Comment, Comment.answer_id == Answer.id)
-            .where(Answer.code == TEXT_CODE, col(Comment.id).is_(None)))
+            .where(Answer.code == TEXT_CODE, Answer.text != "", col(Comment.id).is_(None)))
 
 
 def pending_texts(limit: int, *, response_ids: Optional[Iterable[int]] = None,
@@ -68,9 +68,12 @@ def store_analyses(rows: list[dict]) -> None:
 
 def needing_reanalysis(model_version: str, limit: int, board_id: Optional[int] = None,
                        since: Optional[datetime] = None) -> list[tuple[int, str]]:
-    """(comment id, raw text) of comments themed by an older model and not corrected by an analyst."""
+    """(comment id, raw text) of comments themed by an older model and not corrected by an analyst.
+
+    Not those whose text was cleared at the end of its retention period: themed from nothing, they would lose
+    the themes reports count."""
     query = (select(Comment.id, Answer.text).join(Answer, Answer.id == Comment.answer_id)
-             .where(Comment.model_version != model_version, col(Comment.corrected_by).is_(None)))
+             .where(Comment.model_version != model_version, col(Comment.corrected_by).is_(None), Answer.text != ""))
     if board_id is not None:
         query = query.where(Comment.board_id == board_id)
     if since is not None:

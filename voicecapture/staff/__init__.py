@@ -4,4 +4,5 @@ from flask import Blueprint
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 
 # Each module registers its routes on the blueprint and its links in the staff navigation.
-from . import account, admin, advocacy, alerts, board_admin, boards, invitations, recordings, reports  # noqa: E402,F401
+from . import (account, admin, advocacy, alerts, board_admin, board_archive, boards, invitations,  # noqa: E402,F401
+               recordings, reports, retention)
