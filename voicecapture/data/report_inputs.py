@@ -36,6 +36,11 @@ def _buckets(quarters: list[Quarter]):
                 else_=literal(-1))
 
 
+# The one-pass counts read every response of a board's year: PostgreSQL sends them through a server-side cursor
+# a batch at a time instead of all at once (SQLite's cursor already reads as it goes).
+STREAM = {"stream_results": True, "yield_per": 10_000}
+
+
 def cut_off(board: Board) -> int:
     """The highest response id now: the report reads nothing newer."""
     return session().exec(select(func.coalesce(func.max(Response.id), 0)).where(Response.board_id == board.id)).one()
@@ -53,7 +58,7 @@ def response_counts(board: Board, quarters: list[Quarter], last_id: int) -> dict
     dimension took 12 s over a million responses, where this takes about 3 s."""
     columns = [getattr(Response, name) for name in RESPONSE_DIMENSIONS]
     rows = session().connection().execute(select(_buckets(quarters), *columns)
-                                          .where(*_in_range(board, quarters, last_id)))
+                                          .where(*_in_range(board, quarters, last_id)).execution_options(**STREAM))
     combinations = Counter(map(tuple, rows))  # plain tuples: a Row hashes several times slower
     tables: dict[str, dict[int, dict[str, int]]] = {name: defaultdict(dict) for name in RESPONSE_DIMENSIONS}
     for (index, *categories), count in combinations.items():
@@ -81,7 +86,7 @@ def answer_counts(board: Board, quarters: list[Quarter], last_id: int,
     answers = (select(func.aggregate_strings(Answer.question_key + " " + Answer.code, ","))
                .where(Answer.response_id == Response.id).scalar_subquery())
     rows = session().connection().execute(select(_buckets(quarters), Response.survey_id, answers)
-                                          .where(*_in_range(board, quarters, last_id)))
+                                          .where(*_in_range(board, quarters, last_id)).execution_options(**STREAM))
     counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
     waiting: dict[tuple[int, str], list[str]] = defaultdict(list)
     for number, (index, survey_id, joined) in enumerate(rows, 1):
