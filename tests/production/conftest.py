@@ -81,6 +81,10 @@ class Deployment:
         self.restarted_redis.append(server)
         return server
 
+    def healthy(self) -> bool:
+        """The web answers /healthz (False while it is starting again, rather than an error)."""
+        return _healthy(self.port)
+
     def count(self, sql: str) -> int:
         return query(self.database_url, sql)[0][0]
 

@@ -47,6 +47,6 @@ def test_a_process_that_dies_is_started_again(production):
         killed = production.kill(name)
         wait_for(lambda name=name, killed=killed: production.pid(name) != killed and _alive(production.pid(name)), 60,
                  f"run-prod to start {name} again")
-    wait_for(lambda: Respondent("127.0.0.1", production.port).get("/healthz")[0] == 200, 60, "the web to answer")
+    wait_for(production.healthy, 60, "the web to answer")
     token = Respondent("127.0.0.1", production.port).complete(FEEL, {**DISCLOSURE, "what_would_help": "Nothing."})
     assert production.count(f"select count(*) from draft where token = '{token}' and status = 'submitted'") == 1
