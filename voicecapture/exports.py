@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
 from .data import export
@@ -57,7 +57,7 @@ def table_csv(columns: Iterable[str], pages: Iterable[list[tuple]]) -> Iterator[
         buffer.truncate()
         safe = InertValues()
         for row in rows:
-            writer.writerow([safe[plain(value)] for value in row])
+            writer.writerow([safe[plain(value)] for value in row])  # plain first: True and 1 are one key
         yield buffer.getvalue()
 
 
@@ -68,10 +68,18 @@ def plain(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
+        return utc_time(value)
     if isinstance(value, (list, tuple)):
         return ";".join(map(plain, value))
     return str(value)
+
+
+def utc_time(moment: datetime) -> str:
+    """'YYYY-MM-DD HH:MM:SS' in UTC, whichever database it came from (PostgreSQL gives times with their zone,
+    SQLite without; both hold UTC)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(sep=" ", timespec="seconds")
 
 
 def _put(cells: list[str], index, value: str) -> None:
@@ -81,8 +89,10 @@ def _put(cells: list[str], index, value: str) -> None:
 
 
 class InertValues(dict):
-    """inert() of each distinct value, worked out once: most cells of a page repeat a few dozen answer codes."""
+    """Each distinct value as its cell shows it (plain) and made safe (inert), worked out once: most cells of a
+    page repeat a few dozen answer codes. Keys are compared by value, so give mixed booleans and numbers as
+    plain() text."""
 
     def __missing__(self, value) -> str:
-        self[value] = safe = inert(value)
+        self[value] = safe = inert(plain(value))
         return safe

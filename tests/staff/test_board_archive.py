@@ -98,14 +98,17 @@ def test_the_archive_holds_every_file_and_the_right_rows(app, people, filled, db
     readme = files["README.txt"].decode()
     assert "PERSONAL DATA" in readme and all(name in readme for name in FILES - {"README.txt"})
 
-    assert len(_csv(files, "responses.csv")) == 4
+    response_rows = _csv(files, "responses.csv")
+    assert len(response_rows) == 4
     free_text = _csv(files, "free_text.csv")
+    # Times read the same from SQLite (no zone) and PostgreSQL (with one): UTC, to the second.
+    assert {row["submitted_at"] for row in response_rows + free_text} == {"2026-05-04 10:00:00"}
     assert [row["text_deidentified"] for row in free_text] == [REDACTED] * 3 + [""]
     assert [row["analysed"] for row in free_text] == ["yes"] * 3 + ["no"]
     assert {row["typed_text_still_held"] for row in free_text} == {"yes"}
     comment_rows = _csv(files, "comments.csv")
     assert len(comment_rows) == 3 and comment_rows[0]["themes"] == "being_listened_to;feeling_safe"
-    assert comment_rows[0]["sentiment"] == "positive"
+    assert comment_rows[0]["sentiment"] == "positive" and comment_rows[0]["submitted_at"] == "2026-05-04 10:00:00"
     [invitation] = _csv(files, "invitations.csv")
     assert invitation["agency"] == "Police" and "token" not in invitation and "short_code" not in invitation
     [alert] = _csv(files, "alerts.csv")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sqlalchemy import text
+from sqlalchemy import DateTime, text
 
 from ..db import session
 from ..models import Board
@@ -17,9 +17,12 @@ PAGE = 5000
 RESPONSE_COLUMNS = ("id", "reference", "survey_id", "survey_version", "variant", "language", "mode", "agency", "area",
                     "work_kind", "risk_type", "risk_location", "started_at", "submitted_at")
 
+# Typed, so that SQLite's text comes back as datetimes, as PostgreSQL's values do.
+TIME_COLUMNS = {"started_at": DateTime, "submitted_at": DateTime}
+
 # Plain SQL: this is the hot loop of a 100,000-row export, and the ORM's per-row objects would dominate it.
 _RESPONSES = text(f"SELECT {', '.join(RESPONSE_COLUMNS)} FROM response "
-                  "WHERE board_id = :board AND id > :after ORDER BY id LIMIT :page")
+                  "WHERE board_id = :board AND id > :after ORDER BY id LIMIT :page").columns(**TIME_COLUMNS)
 # Ordered by the response's id, then the answer's: SQLite then reads answers through ix_answer_response_id in
 # the order it wants them, with no sort.
 _ANSWERS = text("SELECT a.response_id, a.question_key, a.code FROM response r JOIN answer a ON a.response_id = r.id "
