@@ -89,7 +89,9 @@ class Settings:
             "MAX_CONTENT_LENGTH": 64 * 1024,
             "COMPRESS_MIN_SIZE": 500,
             "RATELIMIT_STORAGE_URI": self.ratelimit_storage_uri,
-            "RATELIMIT_HEADERS_ENABLED": True,
+            # No X-RateLimit-* headers: reading a limit's window for them is a second storage round trip on every
+            # request, and browsers ignore them (the 429 page tells a person to wait a minute).
+            "RATELIMIT_HEADERS_ENABLED": False,
             # Redis down must never stop a person answering: limits then count in this process's memory.
             "RATELIMIT_SWALLOW_ERRORS": True,
             "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
