@@ -9,7 +9,7 @@ PORT ?= 8000
 DEMO_RESPONSES ?= 600
 SCSS := $(wildcard voicecapture/static/scss/*.scss)
 
-.PHONY: help run run-prod test install assets db demo messages bench clean
+.PHONY: help run run-prod test install assets db demo messages bench bench-postgresql clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ bench: install assets ## Run the benchmarks in bench/ (prints figures)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/report_build.py
 	$(BIN)/python bench/export_csv.py
+
+bench-postgresql: install assets ## The benchmarks on PostgreSQL and Redis, as in production, beside SQLite
+	bin/ensure-system-packages
+	$(BIN)/python bench/throughput.py --database postgresql --redis
+	$(BIN)/python bench/report_build.py --database postgresql
+	$(BIN)/python bench/export_csv.py --database postgresql
 
 clean: ## Remove the virtual environment, built assets and the local database
 	rm -rf $(VENV) node_modules voicecapture/static/build instance

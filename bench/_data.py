@@ -5,7 +5,8 @@
 
 Each database holds `size` demo responses on one board (BOARD) spread over the last complete financial year,
 with their comments analysed: `voicecapture demo-data --responses N --board BOARD --year YYYY-YY --seed S`. It is
-kept in bench/results/ (git-ignored), named by size, seed and year, so a second run times without loading again.
+kept in bench/results/ (git-ignored), named by size, seed and year, so a second run times without loading again;
+a kept file is brought to the newest schema first, since the code under test may have migrations it lacks.
 Only the standard library is used here; the loading is done by the voicecapture command itself.
 """
 from __future__ import annotations
@@ -41,10 +42,15 @@ def app_env(database_url: str) -> dict:
             "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only")}
 
 
+def migrate(database_url: str) -> None:
+    subprocess.run([str(VOICECAPTURE), "db", "upgrade"], env=app_env(database_url), check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def load(database_url: str, size: int, seed: int, year: int) -> float:
     """Migrate and fill a database with `size` responses; the seconds demo-data took (analysis included)."""
     env = app_env(database_url)
-    subprocess.run([str(VOICECAPTURE), "db", "upgrade"], env=env, check=True, stdout=subprocess.DEVNULL)
+    migrate(database_url)
     started = time.perf_counter()
     subprocess.run([str(VOICECAPTURE), "demo-data", "--responses", str(size), "--board", BOARD,
                     "--year", year_label(year), "--seed", str(seed), "--no-staff"],
@@ -57,6 +63,8 @@ def cached_database(size: int, seed: int, year: int | None = None) -> tuple[Path
     year = last_complete_financial_year() if year is None else year
     path = RESULTS / f"responses-{size}-seed{seed}-{year_label(year)}.db"
     if path.exists():
+        migrate(f"sqlite:///{path}")
+        fold_wal(path)
         return path, None
     INSTANCE.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -64,10 +72,15 @@ def cached_database(size: int, seed: int, year: int | None = None) -> tuple[Path
         leftover.unlink(missing_ok=True)
     print(f"Loading {size:,} responses into {path.name} (once; later runs reuse it)...", flush=True)
     seconds = load(f"sqlite:///{partial}", size, seed, year)
-    with closing(sqlite3.connect(partial)) as db:  # fold the write-ahead log in, so the file stands alone
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fold_wal(partial)
     partial.rename(path)
     return path, seconds
+
+
+def fold_wal(path: Path) -> None:
+    """Fold the write-ahead log into the file, so the file stands alone (the timing runs copy it alone)."""
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def file_size(path: Path) -> str:

@@ -1,12 +1,15 @@
 """Shared helper for the benchmarks: start VoiceCapture under gunicorn on a fresh database, or use --url.
 
     with bench_server() as server:          # migrated temp database, demo boards, gunicorn with 2 workers
-        server.url, server.db_path, server.pids()
+        server.url, server.database_url, server.pids()
+    with bench_server(database="postgresql", redis=True) as server:   # as production: PostgreSQL and Redis
+        server.services                     # {"PostgreSQL": cpu_seconds, "Redis": cpu_seconds}
 
-Only the standard library is used, so the benchmarks add no dependencies.
+The standard library only, unless PostgreSQL is asked for (then SQLAlchemy and psycopg, from the app's venv).
 """
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
 import signal
@@ -19,6 +22,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -45,13 +49,26 @@ def _bin(name: str) -> str:
 
 
 @dataclass
+class Service:
+    """What the server is given: a name and description, the settings that point the app at it, and its CPU so
+    far (None when it runs inside the app, as SQLite does)."""
+    name: str
+    label: str
+    env: dict
+    cpu_seconds: Callable[[], float] | None = None
+
+
+@dataclass
 class Server:
     url: str
-    db_path: Path | None = None      # None when measuring a server given with --url
+    database_url: str | None = None  # None when measuring a server given with --url
     master_pid: int | None = None
     workers: int = 0
     log_path: Path | None = None
-    extra: dict = field(default_factory=dict)
+    database: str = ""
+    broker: str = ""
+    # CPU seconds so far of the processes outside gunicorn that serve it (database server, Redis), by name.
+    services: dict[str, Callable[[], float]] = field(default_factory=dict)
 
     def pids(self) -> list[int]:
         """The gunicorn master and every process below it (the workers)."""
@@ -109,6 +126,17 @@ def process_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def process_tree_cpu_seconds(pid: int) -> float:
+    """CPU of a process and everything below it, including children that have exited: a reaped child's time
+    moves into its parent's cutime + cstime (fields 16 and 17), which is how short-lived backends count."""
+    total = 0.0
+    for member in (pid, *descendants(pid)):
+        fields = _stat_fields(member)
+        if fields:
+            total += sum(int(value) for value in fields[11:15]) / CLK_TCK
+    return total
+
+
 def wait_healthy(url: str, timeout: float = 30.0, process: subprocess.Popen | None = None) -> None:
     deadline = time.monotonic() + timeout
     last = None
@@ -125,25 +153,62 @@ def wait_healthy(url: str, timeout: float = 30.0, process: subprocess.Popen | No
     raise RuntimeError(f"{url}/healthz did not answer within {timeout:.0f} s ({last})")
 
 
+def sqlite_database(folder: Path, _services: contextlib.ExitStack) -> Service:
+    return Service("SQLite", "SQLite, a fresh file (WAL), inside the gunicorn workers",
+                   {"DATABASE_URL": f"sqlite:///{folder / 'bench.db'}"})
+
+
+def postgresql_database(_folder: Path, services: contextlib.ExitStack) -> Service:
+    from _postgres import cluster_cpu_seconds, describe_settings, server_version, throwaway_cluster
+    cluster = services.enter_context(throwaway_cluster())
+    url = cluster.create_database("voicecapture")
+    return Service("PostgreSQL",
+                   f"PostgreSQL {server_version(url)}, a throwaway cluster on loopback ({describe_settings()})",
+                   {"DATABASE_URL": url}, lambda: cluster_cpu_seconds(cluster))
+
+
+DATABASES = {"sqlite": sqlite_database, "postgresql": postgresql_database}
+
+
+def broker(folder: Path, services: contextlib.ExitStack, redis: bool) -> Service:
+    """Without Redis, Celery queues through kombu's SQLAlchemy transport on a SQLite file and rate-limit counts
+    stay in each worker's memory; with it, both go to Redis, as `make run-prod` and docker-compose.yml set."""
+    if not redis:
+        return Service("SQLite broker", "kombu's SQLAlchemy transport on a SQLite file (no REDIS_URL); rate-limit "
+                       "counts in each worker's memory", {})
+    from voicecapture.local_services import RedisServer
+    server = RedisServer(folder / "redis", free_port()).start()
+    services.callback(server.stop)
+    return Service("Redis", "Redis, a throwaway redis-server on loopback (REDIS_URL for Celery, "
+                   "RATELIMIT_STORAGE_URI for rate-limit counts, as in production)",
+                   {"REDIS_URL": f"{server.url}/0", "RATELIMIT_STORAGE_URI": f"{server.url}/1"},
+                   lambda: process_tree_cpu_seconds(server.process.pid))
+
+
 @contextlib.contextmanager
-def bench_server(url: str | None = None, workers: int = 2, quiet: bool = True):
-    """Yield a Server: the one at `url`, or a fresh gunicorn on a temporary migrated database."""
+def bench_server(url: str | None = None, workers: int = 2, quiet: bool = True, database: str = "sqlite",
+                 redis: bool = False):
+    """Yield a Server: the one at `url`, or a fresh gunicorn on a temporary migrated database (SQLite, or a
+    throwaway PostgreSQL cluster), with Celery's broker in a SQLite file or a throwaway Redis."""
     if url:
         url = url.rstrip("/")
         wait_healthy(url, timeout=10)
         yield Server(url=url)
         return
 
-    with tempfile.TemporaryDirectory(prefix="vc-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="vc-bench-") as tmp, contextlib.ExitStack() as services:
         tmp_path = Path(tmp)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        db_path = tmp_path / "bench.db"
+        store = DATABASES[database](tmp_path, services)
+        queue = broker(tmp_path, services, redis)
         env = {
             **os.environ,
             "VOICECAPTURE_INSTANCE": str(tmp_path),
-            "DATABASE_URL": f"sqlite:///{db_path}",
+            **store.env,
+            **queue.env,
             "SECRET_KEY": "bench",
+            "CONTACT_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),  # a Fernet key: production needs one
             # One address sends everything here: the respondent rate limit would measure itself.
             "PUBLIC_RATE_LIMIT": "1000000 per minute",
             "BASE_URL": base,
@@ -163,7 +228,10 @@ def bench_server(url: str | None = None, workers: int = 2, quiet: bool = True):
                 cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT)
         try:
             wait_healthy(base, timeout=60, process=process)
-            yield Server(url=base, db_path=db_path, master_pid=process.pid, workers=workers, log_path=log_path)
+            yield Server(url=base, database_url=store.env["DATABASE_URL"], master_pid=process.pid, workers=workers,
+                         log_path=log_path, database=store.label, broker=queue.label,
+                         services={service.name: service.cpu_seconds for service in (store, queue)
+                                   if service.cpu_seconds})
         except BaseException:
             if log_path.exists():
                 sys.stderr.write(log_path.read_text(errors="replace")[-3000:])

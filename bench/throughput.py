@@ -13,13 +13,19 @@ per completed response, and the load generator's own CPU (it shares the machine)
 checked: responses stored must equal responses the clients saw completed. The same clients then hit
 /healthz, a bare endpoint, for the same-run comparison.
 
+The server runs on a fresh SQLite file, or with --database postgresql on a throwaway PostgreSQL cluster; Celery's
+broker is a SQLite file, or with --redis a throwaway Redis (rate-limit counts too), as in production. Server CPU
+is then gunicorn's plus the PostgreSQL and Redis processes'.
+
     .venv/bin/python bench/throughput.py                                  # feel-safer and msp-adult, 16 clients, 20 s
+    .venv/bin/python bench/throughput.py --database postgresql --redis    # the production topology
     .venv/bin/python bench/throughput.py --survey msp-adult --clients 16 --seconds 20
     .venv/bin/python bench/throughput.py --url http://127.0.0.1:8000 --db instance/voicecapture.db --server-pid PID
 
 With --url the responses are really stored in that server's database: never point it at a live service.
 
-Goals: at least 100 completed responses/s, and at most 10 ms of server CPU per completed response.
+Goals: at least 100 completed responses/s, at most 10 ms of server CPU per completed response, and survey
+requests/s at least a third of /healthz requests/s on the same server in the same run.
 """
 from __future__ import annotations
 
@@ -28,7 +34,6 @@ import http.client
 import os
 import re
 import resource
-import sqlite3
 import sys
 import threading
 import time
@@ -37,11 +42,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _server import OPEN_LINKS, Server, bench_server, descendants, process_cpu_seconds  # noqa: E402
 
 GOAL_RESPONSES_PER_SECOND = 100
 GOAL_CPU_MS_PER_RESPONSE = 10
+GOAL_SHARE_OF_BARE = 1 / 3  # survey requests/s against /healthz requests/s
 SHORT_TEXT = "They listened to me."
 
 CSRF_RE = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
@@ -221,15 +230,17 @@ def machine_busy_seconds() -> float:
     return busy / os.sysconf("SC_CLK_TCK")
 
 
-def server_cpu(pids: list[int]) -> dict[int, float]:
-    return {pid: process_cpu_seconds(pid) for pid in pids}
+def server_cpu(pids: list[int], services: dict) -> dict:
+    """CPU seconds so far: each gunicorn process by pid, and each service (PostgreSQL, Redis) by name."""
+    return {**{pid: process_cpu_seconds(pid) for pid in pids}, **{name: cpu() for name, cpu in services.items()}}
 
 
 def run_phase(server: Server, target, args_for, clients: int, seconds: float, limit: int, pids) -> dict:
     parts = urlsplit(server.url)
     all_stats = [Stats() for _ in range(clients)]
     references: list = []
-    cpu_before, own_before, machine_before = server_cpu(pids), own_cpu_seconds(), machine_busy_seconds()
+    cpu_before = server_cpu(pids, server.services)
+    own_before, machine_before = own_cpu_seconds(), machine_busy_seconds()
     budget = Budget(seconds, limit)
     started = time.perf_counter()
     threads = [threading.Thread(target=target, args=(parts.hostname, parts.port, *args_for, budget, s, references),
@@ -239,7 +250,8 @@ def run_phase(server: Server, target, args_for, clients: int, seconds: float, li
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    cpu_after, own_after, machine_after = server_cpu(pids), own_cpu_seconds(), machine_busy_seconds()
+    cpu_after = server_cpu(pids, server.services)
+    own_after, machine_after = own_cpu_seconds(), machine_busy_seconds()
     stats = Stats()
     for s in all_stats:
         stats.merge(s)
@@ -248,6 +260,7 @@ def run_phase(server: Server, target, args_for, clients: int, seconds: float, li
         "stats": stats,
         "elapsed": elapsed,
         "server_cpu": sum(cpu_after.values()) - sum(cpu_before.values()) if pids else None,
+        "service_cpu": {name: cpu_after[name] - cpu_before[name] for name in server.services},
         "own_cpu": own_after - own_before,
         "machine_cpu": machine_after - machine_before,
         "references": references,
@@ -262,13 +275,24 @@ def percentile(sorted_values: list, fraction: float) -> float:
     return sorted_values[index]
 
 
-def stored_responses(db_path: Path | None, survey_id: str | None = None) -> int | None:
-    if db_path is None:
+def stored_responses(database_url: str | None, survey_id: str) -> int | None:
+    """Rows in the response table for the survey, read from the server's own database (any SQLAlchemy URL)."""
+    if database_url is None:
         return None
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30) as db:
-        if survey_id is None:
-            return db.execute("SELECT COUNT(*) FROM response").fetchone()[0]
-        return db.execute("SELECT COUNT(*) FROM response WHERE survey_id = ?", (survey_id,)).fetchone()[0]
+    engine = create_engine(database_url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT COUNT(*) FROM response WHERE survey_id = :survey"),
+                                      {"survey": survey_id}).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def database_url_of(db: str | None) -> str | None:
+    """--db is a SQLite file or a database URL."""
+    if db is None or "://" in db:
+        return db
+    return f"sqlite:///{Path(db).resolve()}"
 
 
 def server_pids(server: Server, given: int | None) -> list[int]:
@@ -289,20 +313,29 @@ def main(argv=None) -> int:
                         help="stop a survey run after this many responses even if time is left (default 20000)")
     parser.add_argument("--healthz-seconds", type=float, default=10, help="length of the /healthz run (default 10)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers when starting a server (default 2)")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="the started server's database: a fresh SQLite file (default) or a throwaway "
+                             "PostgreSQL cluster")
+    parser.add_argument("--redis", action="store_true",
+                        help="give the started server a throwaway Redis as Celery's broker and for rate-limit "
+                             "counts, as in production (default: the SQLite broker)")
     parser.add_argument("--url", help="measure this running server instead of starting one")
-    parser.add_argument("--db", type=Path, help="with --url: its SQLite file, to check the stored count")
+    parser.add_argument("--db", help="with --url: its SQLite file or database URL, to check the stored count")
     parser.add_argument("--server-pid", type=int, help="with --url: gunicorn master pid, for CPU figures")
     args = parser.parse_args(argv)
     surveys = args.survey or ["feel-safer", "msp-adult"]
 
-    with bench_server(args.url, workers=args.workers) as server:
-        db_path = server.db_path or args.db
+    with bench_server(args.url, workers=args.workers, database=args.database, redis=args.redis) as server:
+        database_url = server.database_url or database_url_of(args.db)
         pids = server_pids(server, args.server_pid)
         print(f"Throughput on {server.url}: {args.clients} clients, {os.cpu_count()} CPUs shared by server and "
               f"load generator")
         if server.master_pid:
-            print(f"Server: gunicorn, {server.workers} sync workers, production settings, fresh SQLite database "
-                  f"(WAL); pids {pids}")
+            print(f"Server: gunicorn, {server.workers} sync workers, production settings; pids {pids}")
+            print(f"Database: {server.database}")
+            print(f"Broker: {server.broker}")
+            if server.services:
+                print(f"Server CPU below is gunicorn's plus {' and '.join(server.services)}'s.")
         elif pids:
             print(f"Server: given, pids {pids}")
         else:
@@ -322,10 +355,10 @@ def main(argv=None) -> int:
 
         results = []
         for survey_id in surveys:
-            before = stored_responses(db_path, survey_id)
+            before = stored_responses(database_url, survey_id)
             result = run_phase(server, survey_worker, (OPEN_LINKS[survey_id],), args.clients, args.seconds,
                                args.max_responses, pids)
-            after = stored_responses(db_path, survey_id)
+            after = stored_responses(database_url, survey_id)
             result["stored"] = None if before is None else after - before
             result["name"] = survey_id
             results.append(result)
@@ -340,6 +373,37 @@ def main(argv=None) -> int:
 
     report(results, health, args, pids, log_problems)
     return 0
+
+
+def cpu_split(result: dict) -> str:
+    """How the server's CPU divides between gunicorn and the services, when there are any."""
+    services = result["service_cpu"]
+    if not services:
+        return ""
+    gunicorn = result["server_cpu"] - sum(services.values())
+    return ": " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in {"gunicorn": gunicorn, **services}.items())
+
+
+def share_of_bare(results: list[dict], health: dict) -> None:
+    """The production issue's goal: a survey request may cost at most three bare requests' worth of throughput."""
+    bare_rate = health["stats"].requests / health["elapsed"]
+    if not bare_rate:
+        return
+    print("Goal: survey requests/s at least 1/3 of /healthz requests/s (same server, same run)")
+    for r in results:
+        rate = r["stats"].requests / r["elapsed"]
+        share = rate / bare_rate
+        print(f"  {r['name']}: {rate:.0f} / {bare_rate:.0f} = {share:.2f}  "
+              f"{'PASS' if share >= GOAL_SHARE_OF_BARE else 'FAIL'}{cpu_share(r, health)}")
+
+
+def cpu_share(result: dict, health: dict) -> str:
+    """The same share by server CPU per request, which a busy machine or a busy load generator disturbs less."""
+    if result["server_cpu"] is None or health["server_cpu"] is None or not result["stats"].requests:
+        return ""
+    survey = 1000 * result["server_cpu"] / result["stats"].requests
+    bare = 1000 * health["server_cpu"] / health["stats"].requests
+    return f"  (by server CPU per request: {bare:.2f} / {survey:.2f} ms = {bare / survey:.2f})"
 
 
 def report(results, health, args, pids, log_problems) -> None:
@@ -372,7 +436,8 @@ def report(results, health, args, pids, log_problems) -> None:
         extra = (f", {s.questions / s.completed:.1f} question pages per response, equality section skipped "
                  f"{s.skipped_sections} times" if r is not health and s.completed else "")
         print(f"  {r['name']}: {r['elapsed']:.1f} s wall, {s.requests} requests, server CPU {server_cpu} "
-              f"({100 * r['server_cpu'] / r['elapsed']:.0f}% of one core), generator CPU {r['own_cpu']:.2f} s{extra}"
+              f"({100 * r['server_cpu'] / r['elapsed']:.0f}% of one core{cpu_split(r)}), "
+              f"generator CPU {r['own_cpu']:.2f} s{extra}"
               if r["server_cpu"] is not None else
               f"  {r['name']}: {r['elapsed']:.1f} s wall, {s.requests} requests, generator CPU {r['own_cpu']:.2f} s"
               f"{extra}")
@@ -412,6 +477,7 @@ def report(results, health, args, pids, log_problems) -> None:
                 flow = 1000 * r["server_cpu"] / s.requests
                 print(f"  {r['name']}: {s.requests / r['elapsed']:.0f} requests/s at {flow:.2f} ms per request, "
                       f"{flow / bare:.1f}x the CPU of a /healthz request")
+    share_of_bare(results, health)
     if log_problems:
         print(f"\nServer log: {len(log_problems)} error line(s), first: {log_problems[0][:200]}")
 
