@@ -65,6 +65,13 @@ def _listen_audio(app, language="gu") -> str:
     return respondent.get(url).soup.select_one("[data-listen]")["data-audio"]
 
 
+def _question_as_read(app, language: str) -> str:
+    """The first question's heading on the respondent's page in that language."""
+    respondent = RespondentClient(app)
+    return respondent.get(respondent.start("/s/northvale-sab/feel-safer", language)).soup.select_one(
+        "h1, legend h1, .govuk-fieldset__heading").get_text(" ", strip=True)
+
+
 # --- the page ------------------------------------------------------------------------------------------------
 
 def test_the_page_lists_every_question_of_the_chosen_survey_and_language(app, people):
@@ -78,9 +85,26 @@ def test_the_page_lists_every_question_of_the_chosen_survey_and_language(app, pe
     assert "q-eq_carer" in [row["id"] for row in rows], "shared blocks' questions too"
     first = rows[0].get_text(" ", strip=True)
     assert "Which of the following statements best describes how safe you feel?" in first and "None" in first
+    # What to record is the question as a Gujarati respondent reads it, marked as Gujarati for screen readers.
+    spoken = rows[0].select_one('[lang="gu"]')
+    assert spoken["dir"] == "ltr" and spoken.get_text(strip=True) == _question_as_read(app, "gu")
+    assert "In English: Which of the following" in first
     assert rows[0].select_one("input[type=file]#file-ascs_safety")
     assert not rows[0].select("audio"), "no player without a recording"
     assert f"0 of {len(rows)} questions recorded" in page.text()
+
+
+def test_right_to_left_wording_is_marked_so(app, people):
+    page = _page(signed_in(app, people, "administrator"), PAGE + "?survey=feel-safer&language=ur")
+    spoken = _row(page, "ascs_safety").select_one('[lang="ur"]')
+    assert spoken["dir"] == "rtl" and spoken.get_text(strip=True) == _question_as_read(app, "ur")
+
+
+def test_in_english_the_wording_is_shown_once(app, people):
+    page = _page(signed_in(app, people, "administrator"), PAGE + "?survey=feel-safer&language=en")
+    row = _row(page, "ascs_safety").get_text(" ", strip=True)
+    assert row.count("Which of the following statements best describes how safe you feel?") == 1
+    assert "In English" not in row
 
 
 def test_the_page_shows_the_boards_first_survey_and_language_unless_asked(app, people):

@@ -9,10 +9,11 @@ from wtforms import SelectChoice
 
 from ..access import requires
 from ..data import boards, recordings
-from ..i18n import board_languages
+from ..i18n import board_languages, current_language, enabled_languages, use_language
 from ..recordings import files, places
 from ..security import allows_uploads_up_to
 from ..surveys.model import pick
+from ..surveys.wording import question_text
 from . import blueprint, too_large
 from .invitation_present import language_label
 from .recording_forms import ChooseForm, RemoveForm, UploadForm
@@ -33,6 +34,17 @@ def _choose_form(board, surveys: list, survey_id: Optional[str], language: Optio
     return form
 
 
+def _wording(survey, code: str) -> tuple:
+    """(language, {question key: its text as respondents read it in that language}): what each recording says."""
+    language = enabled_languages()[code]
+    staff_language = current_language()
+    use_language(language)
+    try:
+        return language, {question.key: question_text(question, "") for question in survey.questions}
+    finally:
+        use_language(staff_language)
+
+
 def _done(survey, what: str) -> Optional[str]:
     """The question a redirect says was just changed, if it is one of the survey's (the link can be edited)."""
     key = request.args.get(what)
@@ -47,11 +59,13 @@ def _page(board, survey_id: Optional[str] = None, language: Optional[str] = None
     survey = next((s for s in surveys if s.id == form.survey.data), None)
     language = form.language.data
     recorded = recordings.list_for_board(board, survey.id, language) if survey else {}
+    spoken_in, wording = _wording(survey, language) if survey and language else (None, {})
     return render_template("staff/recordings.html", board=board, form=form, survey=survey,
                            survey_title=pick(survey.title, "") if survey else "", language_code=language,
                            language_name=language_label(language), recorded=recorded, problem=problem,
                            kinds=KIND_NAMES, size_text=files.size_text, max_size=files.size_text(files.MAX_BYTES),
-                           uploaded=_done(survey, "uploaded"), removed=_done(survey, "removed")), status
+                           uploaded=_done(survey, "uploaded"), removed=_done(survey, "removed"),
+                           spoken_in=spoken_in, wording=wording), status
 
 
 def _place_or_404(board_slug: str, survey_id: str, language: str, key: str) -> places.Place:
