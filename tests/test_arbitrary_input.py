@@ -132,6 +132,12 @@ def _loads_or_names_its_problems(tmp_path_factory, text: str) -> None:
         assert error.problems and all(str(problem).startswith("surveys/tiny.yaml") for problem in error.problems)
 
 
+@pytest.mark.parametrize("text", ["?", "1: one\n~: nothing\nkind: survey\n"])
+def test_keys_that_are_not_text_are_named_in_the_problem(tmp_path_factory, text):
+    # Found by the test below: "?" is YAML for a mapping whose one key is null.
+    _loads_or_names_its_problems(tmp_path_factory, text)
+
+
 @SETTINGS
 @given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_any_text_as_a_survey_file_is_refused_with_its_problems_named(tmp_path_factory, text):

@@ -49,7 +49,9 @@ def _sentence(error: ValidationError) -> tuple[str, Optional[str]]:
         field = missing.group(1) if missing else None
         return "is missing: this field is required" + REQUIRED_HINTS.get(field, ""), field
     if kind == "additionalProperties":
-        extra = sorted(set(instance) - set(error.schema.get("properties", {})))
+        # YAML keys need not be text ("?" alone is a mapping with a null key): name them as written.
+        extra = sorted(key if isinstance(key, str) else repr(key)
+                       for key in set(instance) - set(error.schema.get("properties", {})))
         return f"is not a field this schema knows (check the spelling; allowed: {', '.join(error.schema.get('properties', {}))})", ", ".join(extra)
     if kind == "enum":
         return f"{instance!r} is not one of: {', '.join(map(str, value))}", None
